@@ -1,0 +1,25 @@
+# The README's two commands are `make run` and `make test`; everything else is what they use.
+.PHONY: run test setup assets migrate demo-data lint i18n
+
+setup:
+	scripts/setup.sh
+
+run: setup
+	scripts/run.sh
+
+test: setup
+	scripts/test.sh
+
+lint:
+	uv run ruff check .
+	uv run ruff format --check .
+	uv run mypy app tests bench
+
+migrate:
+	uv run alembic upgrade head
+
+demo-data:
+	uv run python -m app.cli demo-data
+
+i18n:
+	uv run pybabel extract -F babel.cfg -o app/locales/messages.pot --no-location --sort-output .

@@ -1,0 +1,143 @@
+"""Who may do what: the one policy every route goes through.
+
+Each route declares `Depends(Require(Permission.X))`. A test walks `app.routes` and fails on any
+route that declares nothing and is not in `PUBLIC_ROUTES`. Object-level checks (whose item is
+this?) live in each domain's repository, scoped by the same `Principal`.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from app.auth.sessions import SessionState
+from app.db import DbSession
+from app.people.models import Role, User
+
+
+class Permission(StrEnum):
+    """Named `scope:resource:action`."""
+
+    VOICE_ITEM_SUBMIT = "voice:item:submit"
+    VOICE_ITEM_READ_OWN = "voice:item:read-own"
+    STAFF_HOME_VIEW = "staff:home:view"
+    STAFF_ITEM_READ = "staff:item:read"
+    STAFF_ITEM_RESPOND = "staff:item:respond"
+    PEOPLE_YOUNG_INVITE = "people:young-person:invite"
+    PEOPLE_STAFF_INVITE = "people:staff:invite"
+    ACCOUNT_SIGN_OUT = "account:session:sign-out"
+
+
+_EVERY_STAFF_ROLE = frozenset({Permission.STAFF_HOME_VIEW, Permission.ACCOUNT_SIGN_OUT})
+_READ_AND_ANSWER = frozenset({Permission.STAFF_ITEM_READ, Permission.STAFF_ITEM_RESPOND})
+
+ANONYMOUS_PERMISSIONS = frozenset({Permission.VOICE_ITEM_SUBMIT, Permission.VOICE_ITEM_READ_OWN})
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.YOUNG_PERSON: ANONYMOUS_PERMISSIONS | {Permission.ACCOUNT_SIGN_OUT},
+    Role.PARTICIPATION_OFFICER: _EVERY_STAFF_ROLE
+    | _READ_AND_ANSWER
+    | {Permission.PEOPLE_YOUNG_INVITE},
+    Role.SAFEGUARDING_LEAD: _EVERY_STAFF_ROLE | _READ_AND_ANSWER,
+    Role.COUNCILLOR: _EVERY_STAFF_ROLE,
+    Role.BOARD_CHAIR: _EVERY_STAFF_ROLE,
+    Role.ACTION_OWNER: _EVERY_STAFF_ROLE,
+    Role.ADMIN: _EVERY_STAFF_ROLE
+    | {Permission.PEOPLE_STAFF_INVITE, Permission.PEOPLE_YOUNG_INVITE},
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Whoever is asking: a signed-in user, or an anonymous visitor with their session."""
+
+    user: User | None
+    session: SessionState
+
+    @property
+    def role(self) -> Role | None:
+        return self.user.role if self.user else None
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role is not None and self.role.is_staff
+
+    @property
+    def user_id(self) -> int | None:
+        return self.user.id if self.user else None
+
+    @property
+    def anonymous_item_ids(self) -> frozenset[int]:
+        """Items this browser may see because it sent them, or knew their secret code."""
+        return frozenset(int(i) for i in self.session.data.get("item_access", []))
+
+
+def allows(principal: Principal, permission: Permission) -> bool:
+    if principal.user is None:
+        return permission in ANONYMOUS_PERMISSIONS
+    return permission in ROLE_PERMISSIONS[principal.role or Role.YOUNG_PERSON]
+
+
+class SignInRequired(Exception):
+    """The route needs an account; `staff` says which sign-in page to send them to."""
+
+    def __init__(self, *, staff: bool) -> None:
+        super().__init__("sign-in required")
+        self.staff = staff
+
+
+class Forbidden(Exception):
+    """Signed in, but this role may not do this."""
+
+
+def current_principal(request: Request, db: DbSession) -> Principal:
+    session: SessionState = request.scope["sd_session"]
+    user = db.get(User, session.user_id) if session.user_id is not None else None
+    if user is not None and not user.is_active:
+        user = None
+    return Principal(user=user, session=session)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+class Require:
+    """Route dependency: `dependencies=[Depends(Require(Permission.X))]`, or as a parameter."""
+
+    def __init__(self, permission: Permission) -> None:
+        self.permission = permission
+
+    def __call__(self, principal: CurrentPrincipal) -> Principal:
+        if allows(principal, self.permission):
+            return principal
+        if principal.user is None:
+            staff_only = self.permission not in ROLE_PERMISSIONS[Role.YOUNG_PERSON]
+            raise SignInRequired(staff=staff_only)
+        raise Forbidden
+
+
+def can(principal: Principal, permission: str) -> bool:
+    """For templates: show a control only when the policy would allow its route."""
+    return allows(principal, Permission(permission))
+
+
+# Reviewed routes anyone may reach, with why. Every other route must declare a Require.
+PUBLIC_ROUTES: dict[tuple[str, str], str] = {
+    ("GET", "/healthz"): "liveness probe, no data",
+    ("GET", "/readyz"): "readiness probe, no data",
+    ("GET", "/help"): "help and emergency numbers for everyone",
+    ("GET", "/privacy"): "privacy notice for everyone",
+    ("GET", "/accessibility"): "accessibility statement, linked from every footer",
+    ("GET", "/sign-in"): "young people's sign-in form",
+    ("POST", "/sign-in"): "young people's sign-in (rate limited)",
+    ("GET", "/join"): "joining with an invite code",
+    ("POST", "/join"): "joining with an invite code (rate limited)",
+    ("GET", "/signed-out"): "confirmation after signing out",
+    ("GET", "/staff/sign-in"): "staff sign-in page",
+    ("POST", "/staff/sign-in"): "starts the OIDC redirect",
+    ("GET", "/staff/sign-in/callback"): "OIDC callback; the IdP's answer is validated",
+    ("GET", "/staff/join/{token}"): "an admin's invitation link",
+    ("GET", "/demo/sign-in"): "development only: demo accounts",
+    ("POST", "/demo/sign-in"): "development only: demo accounts",
+}

@@ -1,0 +1,102 @@
+"""One typed place for configuration, read from the environment (and `.env` in development)."""
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Secrets that appear in docs, examples or tests; production refuses every one of them.
+KNOWN_DEFAULT_SECRETS = frozenset(
+    {
+        "change-me",
+        "changeme",
+        "secret",
+        "development-secret-key-not-for-production-use",
+        "test-secret-key-that-is-long-enough-for-tests",
+    }
+)
+
+
+class AppEnv(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class ConfigurationError(RuntimeError):
+    """Raised at start-up when settings would make the service unsafe."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    app_env: AppEnv = AppEnv.DEVELOPMENT
+    # Development default only; production refuses it (see _refuse_unsafe_production).
+    secret_key: str = "development-secret-key-not-for-production-use"  # noqa: S105
+    database_url: str = f"sqlite:///{ROOT / 'var' / 'said-and-done.db'}"
+    redis_url: str | None = None
+    base_url: str = "http://127.0.0.1:8000"
+
+    council_name: str = "Anytown Council"
+    service_name: str = "Said & Done"
+    brand_colour: str = Field(default="#00594f", pattern=r"^#[0-9a-fA-F]{6}$")
+    brand_text_colour: str = Field(default="#ffffff", pattern=r"^#[0-9a-fA-F]{6}$")
+
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+
+    demo_sign_in: bool = False
+
+    staff_idle_minutes: int = 15
+    staff_absolute_hours: int = 12
+    young_person_idle_minutes: int = 120
+    young_person_absolute_hours: int = 24 * 7
+
+    invite_valid_days: int = 14
+    retention_years: int = 2
+    sign_in_attempts_per_minute: int = 10
+    submissions_per_hour: int = 30
+
+    @property
+    def is_production(self) -> bool:
+        return self.app_env is AppEnv.PRODUCTION
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Plain-http local development is the only place cookies may lack `Secure`."""
+        return self.base_url.startswith("https://")
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def oidc_configured(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> "Settings":
+        if self.app_env is not AppEnv.PRODUCTION:
+            return self
+        problems = []
+        if len(self.secret_key.encode()) < 32:
+            problems.append("SECRET_KEY must be at least 32 bytes")
+        if self.secret_key in KNOWN_DEFAULT_SECRETS:
+            problems.append("SECRET_KEY is a published default")
+        if self.demo_sign_in:
+            problems.append("DEMO_SIGN_IN must be off in production")
+        if not self.base_url.startswith("https://"):
+            problems.append("BASE_URL must be https in production")
+        if problems:
+            raise ConfigurationError("; ".join(problems))
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

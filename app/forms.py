@@ -1,0 +1,64 @@
+"""Form handling with Pydantic: validate, and on failure keep every value the user typed."""
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from starlette.datastructures import FormData
+
+from app.security import CSRF_FIELD
+
+FormModel = TypeVar("FormModel", bound=BaseModel)
+
+
+class StrictForm(BaseModel):
+    """Base for every form: unknown fields are ignored, never assigned (no mass assignment)."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+def clean_text(value: Any) -> str:
+    """Unicode NFC once, Windows newlines folded; the text is otherwise kept exactly as typed."""
+    text = value if isinstance(value, str) else ""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+
+
+@dataclass
+class FormResult(Generic[FormModel]):
+    values: dict[str, str]
+    data: FormModel | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not self.errors
+
+    def error_list(self) -> list[dict[str, str]]:
+        """For the GOV.UK error summary: each message links to its field."""
+        return [{"text": message, "href": f"#{name}"} for name, message in self.errors.items()]
+
+
+SECRET_FIELDS = frozenset({CSRF_FIELD, "passphrase"})
+
+
+def form_values(form: FormData) -> dict[str, str]:
+    """Everything typed, ready to put back in the form (secrets excluded)."""
+    return {
+        key: clean_text(value)
+        for key, value in form.items()
+        if isinstance(value, str) and key not in SECRET_FIELDS
+    }
+
+
+def parse_form(model: type[FormModel], form: FormData) -> FormResult[FormModel]:
+    raw = {key: clean_text(value) for key, value in form.items() if isinstance(value, str)}
+    result: FormResult[FormModel] = FormResult(values=form_values(form))
+    try:
+        result.data = model.model_validate(raw)
+    except ValidationError as error:
+        for problem in error.errors():
+            name = str(problem["loc"][0]) if problem["loc"] else "form"
+            message = str(problem.get("ctx", {}).get("error", "")) or problem["msg"]
+            result.errors.setdefault(name, message.removeprefix("Value error, "))
+    return result

@@ -1,0 +1,40 @@
+"""The application factory: middleware, routers and error pages."""
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
+
+from app import errors
+from app.auth.sessions import ServerSessionMiddleware
+from app.config import ROOT, Settings, get_settings
+from app.ops import routes as ops_routes
+from app.people import routes as people_routes
+from app.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, verify_csrf
+from app.voice import routes as voice_routes
+from app.voice import staff_routes as voice_staff_routes
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title=settings.service_name,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None if settings.is_production else "/openapi.json",
+        dependencies=[Depends(verify_csrf)],
+    )
+    app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
+    app.include_router(ops_routes.router)
+    app.include_router(voice_routes.router)
+    app.include_router(voice_staff_routes.router)
+    app.include_router(people_routes.router)
+    if settings.demo_sign_in and not settings.is_production:
+        app.include_router(people_routes.demo_router)
+    errors.install(app)
+    # Outermost first: headers on every response (errors included), then sessions, then limits.
+    app.add_middleware(BodySizeLimitMiddleware)
+    app.add_middleware(errors.LastResortMiddleware)
+    app.add_middleware(ServerSessionMiddleware, settings=settings)
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(SecurityHeadersMiddleware, settings=settings)
+    return app

@@ -1,0 +1,44 @@
+"""Health checks and the public information pages (help, privacy, accessibility)."""
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.authz import CurrentPrincipal
+from app.db import new_session
+from app.web import render
+
+router = APIRouter()
+
+
+@router.get("/healthz")
+def healthz() -> Response:
+    """The process is up; says nothing about the database (for liveness probes)."""
+    return JSONResponse({"status": "ok"})
+
+
+@router.get("/readyz")
+def readyz() -> Response:
+    """Ready for traffic only when the database answers (for load balancers)."""
+    try:
+        with new_session() as db:
+            db.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return JSONResponse({"status": "database unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+@router.get("/help")
+def help_page(request: Request, principal: CurrentPrincipal) -> Response:
+    return render(request, "ops/help.html", principal=principal)
+
+
+@router.get("/privacy")
+def privacy_page(request: Request, principal: CurrentPrincipal) -> Response:
+    return render(request, "ops/privacy.html", principal=principal)
+
+
+@router.get("/accessibility")
+def accessibility_page(request: Request, principal: CurrentPrincipal) -> Response:
+    return render(request, "ops/accessibility.html", principal=principal)

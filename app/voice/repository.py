@@ -1,0 +1,88 @@
+"""Every query about items, scoped by who is asking."""
+
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, func
+from sqlmodel import Session, col, or_, select
+
+from app.authz import Principal
+from app.themes.models import Theme
+from app.voice.models import Item, ItemStatus, TimelineEvent
+
+
+def active_themes(db: Session) -> Sequence[Theme]:
+    return db.exec(
+        select(Theme).where(col(Theme.is_active).is_(True)).order_by(col(Theme.position))
+    ).all()
+
+
+def theme_by_slug(db: Session, slug: str) -> Theme | None:
+    return db.exec(select(Theme).where(Theme.slug == slug, col(Theme.is_active).is_(True))).first()
+
+
+def themes_by_id(db: Session) -> dict[int, Theme]:
+    return {theme.id: theme for theme in db.exec(select(Theme)).all() if theme.id is not None}
+
+
+def readable_by_author(principal: Principal) -> ColumnElement[bool]:
+    """The condition for "items this young person (or this anonymous browser) sent"."""
+    conditions: list[ColumnElement[bool]] = []
+    if principal.user_id is not None and not principal.is_staff:
+        conditions.append(col(Item.author_id) == principal.user_id)
+    if principal.anonymous_item_ids:
+        conditions.append(col(Item.id).in_(principal.anonymous_item_ids))
+    return or_(*conditions) if conditions else col(Item.id).is_(None)
+
+
+def own_items(db: Session, principal: Principal) -> Sequence[Item]:
+    return db.exec(
+        select(Item).where(readable_by_author(principal)).order_by(col(Item.created_at).desc())
+    ).all()
+
+
+def own_item(db: Session, principal: Principal, reference: str) -> Item | None:
+    return db.exec(
+        select(Item).where(Item.reference == reference, readable_by_author(principal))
+    ).first()
+
+
+def item_by_reference(db: Session, reference: str) -> Item | None:
+    """Staff lookup; the route's permission has already said this role reads every item."""
+    return db.exec(select(Item).where(Item.reference == reference)).first()
+
+
+def item_by_idempotency_key(db: Session, key: str) -> Item | None:
+    return db.exec(select(Item).where(Item.idempotency_key == key)).first()
+
+
+def inbox_page(
+    db: Session,
+    *,
+    theme_id: int | None,
+    status: ItemStatus | None,
+    page: int,
+    per_page: int,
+) -> tuple[Sequence[Item], int]:
+    """Newest first, filtered; returns one page and the total count."""
+    conditions = []
+    if theme_id is not None:
+        conditions.append(Item.theme_id == theme_id)
+    if status is not None:
+        conditions.append(Item.status == status)
+    total = db.exec(select(func.count()).select_from(Item).where(*conditions)).one()
+    items = db.exec(
+        select(Item)
+        .where(*conditions)
+        .order_by(col(Item.created_at).desc(), col(Item.id).desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    return items, total
+
+
+def timeline(db: Session, item_id: int) -> Sequence[TimelineEvent]:
+    return db.exec(
+        select(TimelineEvent)
+        .where(TimelineEvent.item_id == item_id)
+        .order_by(col(TimelineEvent.created_at), col(TimelineEvent.id))
+    ).all()

@@ -1,0 +1,175 @@
+"""Saying something, and the officer's answer. Services flush; the request commits."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field, field_validator
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.authz import Principal
+from app.forms import StrictForm
+from app.people.models import User
+from app.people.service import digest, format_code, new_code, normalise_code
+from app.timeutil import utcnow
+from app.voice import repository
+from app.voice.models import MAX_BODY_CHARS, EventKind, Item, ItemStatus, TimelineEvent
+
+MAX_RESPONSE_CHARS = 4000
+
+
+class ViewForm(StrictForm):
+    """What a young person sends. Mass assignment is impossible: only these fields are read."""
+
+    body: str = ""
+    theme: str = ""
+    show_identity: Literal["yes", "no"] = "no"
+    may_quote: Literal["yes", "no"] = "no"
+    form_key: str = Field(default="", max_length=64)
+
+    @field_validator("body")
+    @classmethod
+    def _body_is_sayable(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("Write something in the box before you send it.")
+        if len(value) > MAX_BODY_CHARS:
+            raise ValueError(
+                f"That is {len(value):,} characters. Please make it {MAX_BODY_CHARS:,} or fewer."
+            )
+        return value
+
+
+class ResponseForm(StrictForm):
+    response: str = ""
+
+    @field_validator("response")
+    @classmethod
+    def _response_is_written(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("Write the response before you publish it.")
+        if len(value) > MAX_RESPONSE_CHARS:
+            raise ValueError(f"Keep the response to {MAX_RESPONSE_CHARS:,} characters or fewer.")
+        return value
+
+
+class UnknownTheme(ValueError):
+    pass
+
+
+class IdempotencyConflict(Exception):
+    """The same form was sent twice with different words."""
+
+    def __init__(self, item: Item) -> None:
+        super().__init__("idempotency conflict")
+        self.item = item
+
+
+@dataclass(frozen=True)
+class Receipt:
+    item: Item
+    access_code: str | None  # only for anonymous authors, only when first created
+    replayed: bool
+
+
+def _fingerprint(form: ViewForm, theme_id: int | None) -> str:
+    content = [form.body, theme_id, form.show_identity, form.may_quote]
+    return hashlib.sha256(json.dumps(content).encode()).hexdigest()
+
+
+def new_reference() -> str:
+    return "SD-" + format_code(new_code(8))
+
+
+def normalise_reference(typed: str) -> str:
+    """ "sd 7kq4 92mx" and "SD-7KQ4-92MX" are the same reference."""
+    letters = normalise_code(typed).removeprefix("SD")
+    return "SD-" + format_code(letters)
+
+
+def submit_view(db: Session, *, principal: Principal, form: ViewForm) -> Receipt:
+    """Stores the item and its first timeline entry once, however often the form is re-sent.
+
+    The idempotency key is unique in the database, so concurrent retries cannot both insert.
+    """
+    theme_id = None
+    if form.theme:
+        theme = repository.theme_by_slug(db, form.theme)
+        if theme is None:
+            raise UnknownTheme(form.theme)
+        theme_id = theme.id
+    fingerprint = _fingerprint(form, theme_id)
+    existing = repository.item_by_idempotency_key(db, form.form_key)
+    if existing is not None:
+        return _replay(existing, fingerprint)
+    author = principal.user if principal.user and not principal.is_staff else None
+    access_code = None if author else new_code(8)
+    item = Item(
+        reference=new_reference(),
+        author_id=author.id if author else None,
+        access_code_hash=digest(access_code) if access_code else None,
+        body=form.body,
+        theme_id=theme_id,
+        staff_may_see_identity=author is not None and form.show_identity == "yes",
+        may_quote=form.may_quote == "yes",
+        idempotency_key=form.form_key,
+        content_fingerprint=fingerprint,
+    )
+    try:
+        with db.begin_nested():
+            db.add(item)
+            db.flush()
+            db.add(TimelineEvent(item_id=item.id or 0, kind=EventKind.SENT))
+            db.flush()
+    except IntegrityError:
+        # Another request with the same key won the race; answer with its receipt.
+        existing = repository.item_by_idempotency_key(db, form.form_key)
+        if existing is None:
+            raise
+        return _replay(existing, fingerprint)
+    return Receipt(item=item, access_code=access_code, replayed=False)
+
+
+def _replay(existing: Item, fingerprint: str) -> Receipt:
+    if existing.content_fingerprint != fingerprint:
+        raise IdempotencyConflict(existing)
+    return Receipt(item=existing, access_code=None, replayed=True)
+
+
+def unlock_with_code(db: Session, *, reference: str, code: str) -> Item | None:
+    """An anonymous author comes back with their reference and secret code."""
+    item = repository.item_by_reference(db, normalise_reference(reference))
+    if item is None or item.access_code_hash is None:
+        return None
+    if item.access_code_hash != digest(normalise_code(code)):
+        return None
+    return item
+
+
+def change_status(db: Session, *, item: Item, status: ItemStatus, actor: User) -> None:
+    if item.status == status:
+        return
+    item.status = status
+    item.updated_at = utcnow()
+    db.add(item)
+    db.add(
+        TimelineEvent(
+            item_id=item.id or 0, kind=EventKind.STATUS_CHANGED, status=status, actor_id=actor.id
+        )
+    )
+    db.flush()
+
+
+def publish_response(db: Session, *, item: Item, text: str, actor: User) -> None:
+    """The "you said, we did" answer: on the author's timeline at once, and the item moves on."""
+    db.add(
+        TimelineEvent(
+            item_id=item.id or 0, kind=EventKind.RESPONSE_ADDED, body=text, actor_id=actor.id
+        )
+    )
+    if item.status in {ItemStatus.NEW, ItemStatus.BEING_READ}:
+        item.status = ItemStatus.RESPONDED
+    item.updated_at = utcnow()
+    db.add(item)
+    db.flush()

@@ -1,0 +1,171 @@
+"""Participation officers' pages: the inbox, an item, its status and the written response."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException
+
+from app.authz import Permission, Principal, Require
+from app.db import DbSession
+from app.drafts import take_draft
+from app.forms import parse_form
+from app.people.models import User
+from app.voice import repository, service, timeline
+from app.voice.models import Item, ItemStatus
+from app.voice.routes import PostedForm
+from app.web import is_htmx, redirect, render
+
+router = APIRouter(prefix="/staff")
+
+CanRead = Annotated[Principal, Depends(Require(Permission.STAFF_ITEM_READ))]
+CanRespond = Annotated[Principal, Depends(Require(Permission.STAFF_ITEM_RESPOND))]
+PER_PAGE = 25
+
+STATUS_LABELS = {
+    ItemStatus.NEW: "New",
+    ItemStatus.BEING_READ: "Being read",
+    ItemStatus.RESPONDED: "Responded",
+    ItemStatus.CLOSED: "Closed",
+}
+
+
+@router.get("/inbox")
+def inbox(
+    request: Request,
+    db: DbSession,
+    principal: CanRead,
+    theme: Annotated[str, Query(max_length=60)] = "",
+    status: Annotated[str, Query(max_length=20)] = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    chosen_theme = repository.theme_by_slug(db, theme) if theme else None
+    chosen_status = ItemStatus(status) if status in set(ItemStatus) else None
+    items, total = repository.inbox_page(
+        db,
+        theme_id=chosen_theme.id if chosen_theme else None,
+        status=chosen_status,
+        page=page,
+        per_page=PER_PAGE,
+    )
+    last_page = max(1, -(-total // PER_PAGE))
+    return render(
+        request,
+        "staff/inbox.html",
+        {
+            "items": items,
+            "total": total,
+            "page": page,
+            "last_page": last_page,
+            "themes": repository.active_themes(db),
+            "themes_by_id": repository.themes_by_id(db),
+            "theme": chosen_theme.slug if chosen_theme else "",
+            "status": chosen_status.value if chosen_status else "",
+            "status_labels": STATUS_LABELS,
+        },
+        block="results",
+        principal=principal,
+    )
+
+
+def _item_or_404(db: DbSession, reference: str) -> Item:
+    item = repository.item_by_reference(db, service.normalise_reference(reference))
+    if item is None:
+        raise HTTPException(status_code=404)
+    return item
+
+
+def _author_label(db: DbSession, item: Item) -> str:
+    if item.author_id is None:
+        return "No account (anonymous)"
+    if not item.staff_may_see_identity:
+        return "Has an account; chose not to share who they are"
+    author = db.get(User, item.author_id)
+    return author.label if author else "Unknown"
+
+
+def _item_page(
+    request: Request,
+    db: DbSession,
+    principal: Principal,
+    item: Item,
+    *,
+    status_error: str | None = None,
+) -> Response:
+    return render(
+        request,
+        "staff/item.html",
+        {
+            "item": item,
+            "theme": repository.themes_by_id(db).get(item.theme_id or 0),
+            "author": _author_label(db, item),
+            "entries": timeline.for_author(repository.timeline(db, item.id or 0)),
+            "status_labels": STATUS_LABELS,
+            "status_error": status_error,
+            "responded": request.query_params.get("responded") == "1",
+        },
+        status_code=400 if status_error else 200,
+        block="status",
+        principal=principal,
+    )
+
+
+@router.get("/items/{reference}")
+def item_page(request: Request, db: DbSession, principal: CanRead, reference: str) -> Response:
+    return _item_page(request, db, principal, _item_or_404(db, reference))
+
+
+@router.post("/items/{reference}/status")
+def change_status(
+    request: Request, db: DbSession, principal: CanRespond, reference: str, form: PostedForm
+) -> Response:
+    item = _item_or_404(db, reference)
+    chosen = str(form.get("status", ""))
+    if chosen not in set(ItemStatus):
+        return _item_page(request, db, principal, item, status_error="Choose a status.")
+    assert principal.user is not None
+    service.change_status(db, item=item, status=ItemStatus(chosen), actor=principal.user)
+    db.commit()
+    if is_htmx(request):
+        return _item_page(request, db, principal, item)
+    return redirect(request, f"/staff/items/{item.reference}")
+
+
+@router.get("/items/{reference}/respond")
+def respond_form(
+    request: Request, db: DbSession, principal: CanRespond, reference: str
+) -> Response:
+    item = _item_or_404(db, reference)
+    page = f"/staff/items/{item.reference}/respond"
+    values = take_draft(principal.session, page) or {}
+    return render(
+        request,
+        "staff/respond.html",
+        {"item": item, "values": values, "errors": {}, "error_list": []},
+        principal=principal,
+    )
+
+
+@router.post("/items/{reference}/respond")
+def respond_submit(
+    request: Request, db: DbSession, principal: CanRespond, reference: str, form: PostedForm
+) -> Response:
+    item = _item_or_404(db, reference)
+    result = parse_form(service.ResponseForm, form)
+    if not result.ok or result.data is None:
+        return render(
+            request,
+            "staff/respond.html",
+            {
+                "item": item,
+                "values": result.values,
+                "errors": result.errors,
+                "error_list": result.error_list(),
+            },
+            status_code=400,
+            principal=principal,
+        )
+    assert principal.user is not None
+    service.publish_response(db, item=item, text=result.data.response, actor=principal.user)
+    db.commit()
+    return redirect(request, f"/staff/items/{item.reference}?responded=1")

@@ -1,0 +1,43 @@
+"""The words a young person sees for each step of their item's timeline."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.i18n import gettext as _
+from app.voice.models import EventKind, ItemStatus, TimelineEvent
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    title: str
+    detail: str
+    when: datetime
+    response: str | None = None
+
+
+def _status_words(status: ItemStatus | None) -> tuple[str, str]:
+    if status is ItemStatus.BEING_READ:
+        return _("Being read"), _("A participation worker is reading what you said.")
+    if status is ItemStatus.CLOSED:
+        return _("Closed"), _("This one is finished. You can always send something new.")
+    if status is ItemStatus.RESPONDED:
+        return _("Answered"), _("We have answered what you said.")
+    return _("Waiting to be read"), _("It is back in the list for a worker to read.")
+
+
+def describe(event: TimelineEvent) -> TimelineEntry:
+    if event.kind is EventKind.SENT:
+        return TimelineEntry(
+            _("Sent"), _("We got your message. It is safe with us."), event.created_at
+        )
+    if event.kind is EventKind.RESPONSE_ADDED:
+        return TimelineEntry(
+            _("We replied"), _("Here is what we did:"), event.created_at, response=event.body
+        )
+    title, detail = _status_words(event.status)
+    return TimelineEntry(title, detail, event.created_at)
+
+
+def for_author(events: Sequence[TimelineEvent]) -> list[TimelineEntry]:
+    return [describe(event) for event in events]

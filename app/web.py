@@ -1,0 +1,92 @@
+"""Rendering: one Jinja environment with GOV.UK Frontend macros, full pages or HTMX blocks."""
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
+from jinja2_fragments import render_block
+
+from app.authz import Principal, can
+from app.config import get_settings
+from app.i18n import translations
+from app.security import CSRF_FIELD, csrf_token_for
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _build_environment() -> Environment:
+    env = Environment(
+        loader=ChoiceLoader(
+            [
+                FileSystemLoader(TEMPLATES_DIR),
+                PrefixLoader(
+                    {"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}
+                ),
+            ]
+        ),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(translations(), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["can"] = can
+    env.globals["csrf_field_name"] = CSRF_FIELD
+    return env
+
+
+environment = _build_environment()
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    block: str | None = None,
+    principal: Principal | None = None,
+) -> HTMLResponse:
+    """Full page normally; just `block` when HTMX asked for it."""
+    settings = get_settings()
+    session = request.scope.get("sd_session")
+    page_context = {
+        "request": request,
+        "settings": settings,
+        "principal": principal,
+        "csrf_token": csrf_token_for(session.raw_id) if session else "",
+        "csp_nonce": request.scope.get("state", {}).get("csp_nonce", ""),
+        "current_path": request.url.path,
+        "young_page": not (principal and principal.is_staff)
+        and not request.url.path.startswith(("/staff", "/admin")),
+        **(context or {}),
+    }
+    if block is not None and is_htmx(request):
+        html = render_block(environment, template, block, page_context)
+    else:
+        html = environment.get_template(template).render(page_context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def redirect(request: Request, url: str) -> Response:
+    """After a POST: 303 for plain forms, HX-Redirect for HTMX."""
+    if is_htmx(request):
+        return Response(status_code=200, headers={"HX-Redirect": url})
+    return RedirectResponse(url, status_code=303)
+
+
+def safe_next(target: str | None, default: str = "/") -> str:
+    """Only same-site relative paths; anything else (//evil, https://evil, /\\evil) goes home."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or "\\" in target or any(ord(c) < 32 for c in target):
+        return default
+    return target
