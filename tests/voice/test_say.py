@@ -18,12 +18,6 @@ def open_form(client: TestClient) -> Page:
     return form_page
 
 
-def send(client: TestClient, **changes: str) -> tuple[Page, dict[str, str]]:
-    values = open_form(client).form("/say")
-    values.update(changes)
-    return Page(client.post("/say", data=values), None), values  # type: ignore[arg-type]
-
-
 def item_count(db: Session) -> int:
     return db.exec(select(func.count()).select_from(Item)).one()
 
@@ -121,7 +115,7 @@ def test_concurrent_resends_make_one_item(client: TestClient, db: Session) -> No
     def post() -> str:
         response = client.post("/say", data=values, follow_redirects=False)
         assert response.status_code == 303, response.text[:300]
-        return response.headers["location"]
+        return str(response.headers["location"])
 
     with ThreadPoolExecutor(max_workers=10) as pool:
         locations = set(pool.map(lambda _: post(), range(20)))
