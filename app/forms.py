@@ -15,7 +15,7 @@ FormModel = TypeVar("FormModel", bound=BaseModel)
 class StrictForm(BaseModel):
     """Base for every form: unknown fields are ignored, never assigned (no mass assignment)."""
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, validate_default=True)
 
 
 def clean_text(value: Any) -> str:

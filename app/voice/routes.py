@@ -12,7 +12,7 @@ from app import ratelimit
 from app.authz import Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession
-from app.drafts import take_draft
+from app.drafts import keep_draft, take_draft
 from app.errors import RateLimited
 from app.forms import FormResult, parse_form
 from app.i18n import gettext
@@ -115,6 +115,10 @@ def say_submit(request: Request, db: DbSession, principal: CanSay, form: PostedF
         )
     if not result.ok or result.data is None:
         return _say_page(request, db, principal, result, status_code=400)
+    if principal.session.expired and result.values.pop("as_account", "") == "1":
+        # Written while signed in, but the sign-in ran out: ask before sending it anonymously.
+        keep_draft(principal.session, "/say", result.values)
+        return _say_page(request, db, principal, result, status_code=401)
     result.data.form_key = key
     _limit_submissions(request, principal)
     try:

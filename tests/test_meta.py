@@ -1,0 +1,60 @@
+"""Every route declares who may use it: a new route without a requirement fails here."""
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute, iter_route_contexts
+
+from app.authz import PUBLIC_ROUTES, Require
+from app.config import Settings
+from app.main import create_app
+
+
+def route_inventory(app: FastAPI) -> list[tuple[str, str, APIRoute]]:
+    """(method, full path, route) for every endpoint, including those in included routers."""
+    inventory = [
+        (method, str(context.path), context.original_route)
+        for context in iter_route_contexts(app.routes)
+        if isinstance(context.original_route, APIRoute)
+        for method in sorted(context.methods or ())
+    ]
+    assert len(inventory) > 20, "the inventory should see every route"
+    return inventory
+
+
+def declared_requirement(route: APIRoute) -> Require | None:
+    for dependency in route.dependant.dependencies:
+        if isinstance(dependency.call, Require):
+            return dependency.call
+        for nested in dependency.dependencies:
+            if isinstance(nested.call, Require):
+                return nested.call
+    return None
+
+
+def everything_app() -> FastAPI:
+    """The app with every optional route switched on (demo sign-in too)."""
+    return create_app(Settings(demo_sign_in=True, app_env="development"))
+
+
+def test_every_route_declares_a_requirement_or_is_reviewed_public() -> None:
+    unguarded = [
+        (method, path)
+        for method, path, route in route_inventory(everything_app())
+        if declared_requirement(route) is None and (method, path) not in PUBLIC_ROUTES
+    ]
+    assert unguarded == []
+
+
+def test_public_list_has_no_stale_entries() -> None:
+    known = {(method, path) for method, path, _ in route_inventory(everything_app())}
+    assert set(PUBLIC_ROUTES) - known == set()
+
+
+def test_state_changes_are_never_get() -> None:
+    for method, path, route in route_inventory(everything_app()):
+        if method == "GET":
+            assert not path.endswith(("/status", "/respond/publish", "/sign-out")), path
+
+
+def test_demo_sign_in_is_absent_unless_switched_on() -> None:
+    paths = {path for _, path, _ in route_inventory(create_app(Settings()))}
+    assert "/demo/sign-in" not in paths

@@ -1,0 +1,93 @@
+"""Every role against every route: the table below is also the access documentation."""
+
+from dataclasses import dataclass
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from app.people.models import Role
+from tests.support.factories import make_item, make_user, sign_in
+from tests.test_meta import route_inventory
+
+ANONYMOUS = "anonymous"
+OTHER_YOUNG_PERSON = "other_young_person"
+ROLES = [ANONYMOUS, OTHER_YOUNG_PERSON, *[role.value for role in Role]]
+STAFF_READERS = {"participation_officer", "safeguarding_lead"}
+EVERY_STAFF = {role.value for role in Role if role.is_staff}
+YOUNG = {ANONYMOUS, "young_person", OTHER_YOUNG_PERSON}
+
+# (method, path) -> roles that may use it. Anyone else: sign-in redirect or 403 (404 for items
+# that are not theirs, so existence does not leak).
+ALLOWED: dict[tuple[str, str], set[str]] = {
+    ("GET", "/"): YOUNG,
+    ("GET", "/say"): YOUNG,
+    ("POST", "/say"): YOUNG,
+    ("GET", "/said/{reference}"): {"young_person"},  # only the author
+    ("GET", "/my"): YOUNG,
+    ("GET", "/check"): YOUNG,
+    ("POST", "/check"): YOUNG,
+    ("GET", "/staff"): EVERY_STAFF,
+    ("GET", "/staff/inbox"): STAFF_READERS,
+    ("GET", "/staff/items/{reference}"): STAFF_READERS,
+    ("POST", "/staff/items/{reference}/status"): STAFF_READERS,
+    ("GET", "/staff/items/{reference}/respond"): STAFF_READERS,
+    ("POST", "/staff/items/{reference}/respond"): STAFF_READERS,
+    ("GET", "/staff/invites"): {"participation_officer", "admin"},
+    ("POST", "/staff/invites"): {"participation_officer", "admin"},
+    ("GET", "/admin/staff"): {"admin"},
+    ("POST", "/admin/staff"): {"admin"},
+    ("POST", "/sign-out"): {"young_person", OTHER_YOUNG_PERSON} | EVERY_STAFF,
+}
+
+
+@dataclass
+class Outcome:
+    status: int
+    location: str
+
+    @property
+    def allowed(self) -> bool:
+        refused = self.status in {401, 403, 404} or "sign-in" in self.location
+        return not refused
+
+
+def csrf_token(client: TestClient) -> str:
+    html = client.get("/help").text
+    marker = 'name="csrf-token" content="'
+    start = html.index(marker) + len(marker)
+    return html[start : html.index('"', start)]
+
+
+def test_every_guarded_route_is_in_the_matrix(app: FastAPI) -> None:
+    from app.authz import PUBLIC_ROUTES
+
+    guarded = {(m, p) for m, p, _ in route_inventory(app) if (m, p) not in PUBLIC_ROUTES}
+    assert guarded == set(ALLOWED)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
+    author = make_user(db, nickname="author")
+    item = make_item(db, author=author, body="Zqvx sentinel words")
+    client = TestClient(app, base_url="http://testserver")
+    if role == "young_person":
+        sign_in(client, db, author)
+    elif role == OTHER_YOUNG_PERSON:
+        sign_in(client, db, make_user(db, nickname="someone-else"))
+    elif role != ANONYMOUS:
+        sign_in(client, db, make_user(db, Role(role)))
+    token = csrf_token(client)
+    wrong = []
+    for (method, path), allowed_roles in ALLOWED.items():
+        url = path.replace("{reference}", item.reference)
+        if method == "GET":
+            response = client.get(url, follow_redirects=False)
+        else:
+            response = client.post(url, data={"csrf_token": token}, follow_redirects=False)
+        outcome = Outcome(response.status_code, response.headers.get("location", ""))
+        assert response.status_code < 500, (method, path, response.status_code)
+        if outcome.allowed != (role in allowed_roles):
+            wrong.append((method, path, outcome))
+    assert wrong == []
