@@ -2,6 +2,7 @@
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute, iter_route_contexts
+from fastapi.testclient import TestClient
 
 from app.authz import PUBLIC_ROUTES, Require
 from app.config import Settings
@@ -49,10 +50,17 @@ def test_public_list_has_no_stale_entries() -> None:
     assert set(PUBLIC_ROUTES) - known == set()
 
 
-def test_state_changes_are_never_get() -> None:
-    for method, path, route in route_inventory(everything_app()):
-        if method == "GET":
-            assert not path.endswith(("/status", "/respond/publish", "/sign-out")), path
+def test_post_only_routes_refuse_get() -> None:
+    """State changes happen only by POST; a GET to a POST-only path is a 405 page."""
+    app = everything_app()
+    inventory = route_inventory(app)
+    gets = {path for method, path, _ in inventory if method == "GET"}
+    post_only = {path for method, path, _ in inventory if method == "POST"} - gets
+    assert post_only, "expected some POST-only routes"
+    client = TestClient(app)
+    for path in post_only:
+        response = client.get(path.replace("{reference}", "SD-AAAA-AAAA"))
+        assert response.status_code == 405, path
 
 
 def test_demo_sign_in_is_absent_unless_switched_on() -> None:

@@ -54,7 +54,7 @@ class Outcome:
 
 
 def csrf_token(client: TestClient) -> str:
-    html = client.get("/help").text
+    html = str(client.get("/help").text)
     marker = 'name="csrf-token" content="'
     start = html.index(marker) + len(marker)
     return html[start : html.index('"', start)]
