@@ -45,7 +45,7 @@ def run_migrations_online() -> None:
         run_with(connection)
         return
     engine = make_engine(database_url())
-    with engine.connect() as connection:
+    with engine.begin() as connection:  # committed here, whatever the dialect
         run_with(connection)
     engine.dispose()
 

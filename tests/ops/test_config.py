@@ -1,0 +1,52 @@
+"""Production refuses unsafe settings; development stays zero set-up."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.config import AppEnv, ConfigurationError, Settings
+from app.main import create_app
+
+STRONG = "k" * 48
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"secret_key": "short"}, "at least 32 bytes"),
+        ({"secret_key": "development-secret-key-not-for-production-use"}, "published default"),
+        ({"demo_sign_in": True}, "DEMO_SIGN_IN"),
+        ({"base_url": "http://plain.example"}, "https"),
+    ],
+)
+def test_production_refuses_to_start_unsafely(changes: dict[str, object], problem: str) -> None:
+    settings: dict[str, object] = {
+        "app_env": "production",
+        "secret_key": STRONG,
+        "base_url": "https://said.example",
+        **changes,
+    }
+    with pytest.raises(ConfigurationError, match=problem):
+        Settings(**settings)  # type: ignore[arg-type]
+
+
+def test_production_starts_with_safe_settings() -> None:
+    settings = Settings(
+        app_env=AppEnv.PRODUCTION, secret_key=STRONG, base_url="https://said.example"
+    )
+    assert settings.is_production and settings.secure_cookies
+
+
+def test_development_defaults_to_sqlite_under_var(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATABASE_URL")
+    settings = Settings(_env_file=None)
+    assert settings.database_url.startswith("sqlite:///")
+    assert settings.database_url.endswith("var/said-and-done.db")
+
+
+def test_production_hides_the_api_docs() -> None:
+    app = create_app(
+        Settings(app_env=AppEnv.PRODUCTION, secret_key=STRONG, base_url="https://said.example")
+    )
+    client = TestClient(app, base_url="https://said.example")
+    assert client.get("/docs").status_code == 404
+    assert client.get("/openapi.json").status_code == 404
