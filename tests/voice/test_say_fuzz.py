@@ -1,4 +1,4 @@
-"""Whatever is typed into "Have your say", the answer is a receipt or the form with the words kept."""
+"""Whatever is typed into "Have your say", the answer is a receipt or the form, words kept."""
 
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
