@@ -143,7 +143,8 @@ def _is_cross_site(request: Request, settings: Settings) -> bool:
         return True
     origin = request.headers.get("origin")
     if origin is None or origin == "null":
-        return origin == "null"
+        # Browsers send "null" under Referrer-Policy: no-referrer; the token still decides.
+        return False
     allowed = {_origin(settings.base_url), _origin(str(request.base_url))}
     return _origin(origin) not in allowed
 

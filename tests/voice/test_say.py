@@ -182,3 +182,16 @@ def test_staff_cannot_use_the_young_peoples_form_as_an_author(
     sign_in(client, db, officer)
     response = client.get("/say", follow_redirects=False)
     assert response.status_code == 403
+
+
+def test_browsers_that_hide_the_origin_still_work(client: TestClient, db: Session) -> None:
+    """Under Referrer-Policy: no-referrer, Chromium sends `Origin: null` on form posts."""
+    values = open_form(client).form("/say")
+    values["body"] = "sent from a real browser"
+    same_site = {"Origin": "null", "Sec-Fetch-Site": "same-origin"}
+    response = client.post("/say", data=values, headers=same_site, follow_redirects=False)
+    assert response.status_code == 303
+    values["form_key"] = "another-key-another-key"
+    other_site = {"Origin": "null", "Sec-Fetch-Site": "cross-site"}
+    assert client.post("/say", data=values, headers=other_site).status_code == 403
+    assert item_count(db) == 1
