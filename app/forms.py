@@ -18,10 +18,20 @@ class StrictForm(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, validate_default=True)
 
 
+KEPT_CONTROLS = frozenset("\n\t")
+
+
 def clean_text(value: Any) -> str:
-    """Unicode NFC once, Windows newlines folded; the text is otherwise kept exactly as typed."""
+    """Unicode NFC once, newlines folded, invisible control characters (NUL...) dropped.
+
+    Otherwise the text is kept exactly as typed; PostgreSQL cannot store NUL at all.
+    """
     text = value if isinstance(value, str) else ""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(
+        ch for ch in text if ch in KEPT_CONTROLS or unicodedata.category(ch) not in {"Cc", "Cs"}
+    )
+    return unicodedata.normalize("NFC", text)
 
 
 @dataclass

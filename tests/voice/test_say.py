@@ -33,7 +33,7 @@ def test_anonymous_young_person_gets_a_reference_and_secret_code(
     assert receipt.h1 == "Sent. Thank you!"
     item = db.exec(select(Item)).one()
     assert item.reference in receipt.text
-    assert "Keep this secret code" in receipt.text
+    assert "Your secret code" in receipt.text
     assert item.author_id is None
     assert item.may_quote is False  # high-privacy default
     events = db.exec(select(TimelineEvent).where(TimelineEvent.item_id == item.id)).all()
@@ -46,7 +46,7 @@ def test_code_lets_an_anonymous_author_back_in_from_another_browser(
     values = open_form(client).form("/say")
     values["body"] = "can we have more days out"
     receipt = page(client.post("/say", data=values))
-    code = receipt.soup.select(".sd-receipt")[1].get_text(strip=True)
+    code = receipt.soup.select(".sd-receipt__code")[1].get_text(strip=True)
     reference = db.exec(select(Item.reference)).one()
 
     with TestClient(app, base_url="http://testserver") as other:  # type: ignore[arg-type]
