@@ -111,7 +111,9 @@ def say_submit(request: Request, db: DbSession, principal: CanSay, form: PostedF
             principal,
             result,
             status_code=400,
-            problem="Something went wrong with the page. Your words are safe. Press Send again.",
+            problem=gettext(
+                "Something went wrong with the page. Your words are safe. Press Send again."
+            ),
         )
     if not result.ok or result.data is None:
         return _say_page(request, db, principal, result, status_code=400)
@@ -126,7 +128,7 @@ def say_submit(request: Request, db: DbSession, principal: CanSay, form: PostedF
         db.commit()
     except service.UnknownTheme:
         db.rollback()
-        result.errors["theme"] = "Choose a theme from the list, or pick “Not sure”."
+        result.errors["theme"] = gettext("Choose a theme from the list, or pick “Not sure”.")
         return _say_page(request, db, principal, result, status_code=400)
     except service.IdempotencyConflict:
         db.rollback()
@@ -137,8 +139,10 @@ def say_submit(request: Request, db: DbSession, principal: CanSay, form: PostedF
             principal,
             result,
             status_code=409,
-            problem="You already sent this form with different words. Your new words are "
-            "below. Press Send to send them as a new message.",
+            problem=gettext(
+                "You already sent this form with different words. Your new words are "
+                "below. Press Send to send them as a new message."
+            ),
         )
     except SQLAlchemyError:
         db.rollback()
@@ -148,8 +152,9 @@ def say_submit(request: Request, db: DbSession, principal: CanSay, form: PostedF
             principal,
             result,
             status_code=503,
-            problem="We could not save it just now. Your words are still here. "
-            "Please press Send again.",
+            problem=gettext(
+                "We could not save it just now. Your words are still here. Please press Send again."
+            ),
         )
     item_id = receipt.item.id
     access = principal.session.data.setdefault("item_access", [])
@@ -210,7 +215,9 @@ def check_submit(
         db, reference=values["reference"], code=str(form.get("code", ""))
     )
     if item is None:
-        message = "We could not find that. Check the reference and the secret code, then try again."
+        message = gettext(
+            "We could not find that. Check the reference and the secret code, then try again."
+        )
         return render(
             request,
             "voice/check.html",

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from app.authz import Principal
 from app.forms import StrictForm
+from app.i18n import gettext as _
 from app.people.models import User
 from app.people.service import digest, format_code, new_code, normalise_code
 from app.timeutil import utcnow
@@ -33,10 +34,11 @@ class ViewForm(StrictForm):
     @classmethod
     def _body_is_sayable(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("Write something in the box before you send it.")
+            raise ValueError(_("Write something in the box before you send it."))
         if len(value) > MAX_BODY_CHARS:
             raise ValueError(
-                f"That is {len(value):,} characters. Please make it {MAX_BODY_CHARS:,} or fewer."
+                _("That is %(count)s characters. Please make it %(limit)s or fewer.")
+                % {"count": f"{len(value):,}", "limit": f"{MAX_BODY_CHARS:,}"}
             )
         return value
 
@@ -48,9 +50,12 @@ class ResponseForm(StrictForm):
     @classmethod
     def _response_is_written(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("Write the response before you publish it.")
+            raise ValueError(_("Write the response before you publish it."))
         if len(value) > MAX_RESPONSE_CHARS:
-            raise ValueError(f"Keep the response to {MAX_RESPONSE_CHARS:,} characters or fewer.")
+            raise ValueError(
+                _("Keep the response to %(limit)s characters or fewer.")
+                % {"limit": f"{MAX_RESPONSE_CHARS:,}"}
+            )
         return value
 
 
