@@ -22,4 +22,4 @@ demo-data:
 	uv run python -m app.cli demo-data
 
 i18n:
-	uv run pybabel extract -F babel.cfg -o app/locales/messages.pot --no-location --sort-output .
+	uv run pybabel extract -F babel.cfg -k lazy_gettext -o app/locales/messages.pot --no-location --sort-output .

@@ -10,6 +10,7 @@ from app.authz import Permission, Principal, Require
 from app.db import DbSession
 from app.drafts import take_draft
 from app.forms import parse_form
+from app.i18n import lazy_gettext
 from app.people.models import User
 from app.voice import repository, service, timeline
 from app.voice.models import Item, ItemStatus
@@ -22,11 +23,11 @@ CanRead = Annotated[Principal, Depends(Require(Permission.STAFF_ITEM_READ))]
 CanRespond = Annotated[Principal, Depends(Require(Permission.STAFF_ITEM_RESPOND))]
 PER_PAGE = 25
 
-STATUS_LABELS = {
-    ItemStatus.NEW: "New",
-    ItemStatus.BEING_READ: "Being read",
-    ItemStatus.RESPONDED: "Responded",
-    ItemStatus.CLOSED: "Closed",
+STATUS_LABELS = {  # translated when rendered
+    ItemStatus.NEW: lazy_gettext("New"),
+    ItemStatus.BEING_READ: lazy_gettext("Being read"),
+    ItemStatus.RESPONDED: lazy_gettext("Responded"),
+    ItemStatus.CLOSED: lazy_gettext("Closed"),
 }
 
 
