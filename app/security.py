@@ -23,6 +23,11 @@ class SecurityHeadersMiddleware:
     def __init__(self, app: ASGIApp, *, settings: Settings) -> None:
         self.app = app
         self.hsts = settings.secure_cookies
+        # The staff sign-in form redirects to the IdP, and form-action covers that redirect.
+        self.form_action = "'self'"
+        if settings.oidc_issuer:
+            issuer = urlsplit(settings.oidc_issuer)
+            self.form_action += f" {issuer.scheme}://{issuer.netloc}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -37,8 +42,9 @@ class SecurityHeadersMiddleware:
                 headers = MutableHeaders(scope=message)
                 headers["content-security-policy"] = (
                     f"default-src 'self'; script-src 'self' 'nonce-{nonce}'; "
-                    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
-                    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+                    f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; "
+                    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                    f"form-action {self.form_action}"
                 )
                 headers["x-content-type-options"] = "nosniff"
                 headers["referrer-policy"] = "no-referrer"

@@ -64,6 +64,7 @@ def render(
         "csrf_token": csrf_token_for(session.raw_id) if session else "",
         "csp_nonce": request.scope.get("state", {}).get("csp_nonce", ""),
         "current_path": request.url.path,
+        "htmx": is_htmx(request),
         "young_page": not (principal and principal.is_staff)
         and not request.url.path.startswith(("/staff", "/admin")),
         **(context or {}),
