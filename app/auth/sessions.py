@@ -6,15 +6,17 @@ Anonymous visitors get a cookie (it anchors the CSRF token) but no row until som
 
 import hashlib
 import json
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from http.cookies import SimpleCookie
 from typing import Any
 
 import anyio
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from starlette.datastructures import MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
@@ -23,6 +25,9 @@ from app.people.models import Role, User, WebSession
 from app.timeutil import utcnow
 
 TOUCH_EVERY = timedelta(minutes=1)
+_SESSION_ID = re.compile(r"[A-Za-z0-9_-]{20,100}")  # what secrets.token_urlsafe makes
+#: Why a staff session ended ("idle" or "absolute"), kept until the sign-in page has said so.
+TIMED_OUT_KEY = "timed_out"
 
 
 def hash_session_id(raw: str) -> str:
@@ -53,6 +58,7 @@ class SessionState:
         self.user_id = user_id
         self.authenticated_at = self.last_seen_at = utcnow()
         self.expired = False
+        self.data.pop(TIMED_OUT_KEY, None)
 
     def sign_out(self) -> None:
         self._previous_ids.append(self.raw_id)
@@ -113,21 +119,32 @@ class SessionStore:
             hours=settings.staff_absolute_hours if staff else settings.young_person_absolute_hours
         )
         last_seen = state.last_seen_at or now
+        idle_over = now - last_seen > idle
+        absolute_over = now - (state.authenticated_at or now) > absolute
         if state.user_id is None:
-            if now - last_seen > idle:
+            if idle_over:
                 state.data.clear()
-        elif (
-            not active or now - last_seen > idle or now - (state.authenticated_at or now) > absolute
-        ):
+        elif not active or idle_over or absolute_over:
             # Signed out, but the same anonymous session goes on, so typed words survive.
             state.user_id = None
             state.authenticated_at = None
             state.expired = True
+            if active and staff:
+                # The request that notices is redirected; the sign-in page after it says why.
+                state.data[TIMED_OUT_KEY] = "absolute" if absolute_over else "idle"
         if now - last_seen > TOUCH_EVERY:
             state.last_seen_at = now
             state._touched = True
 
     def save(self, state: SessionState) -> None:
+        try:
+            self._save(state)
+        except IntegrityError:
+            # Two requests of one browser (a double click) both created this new row, and
+            # PostgreSQL let them race: save again, now as an update of the other's row.
+            self._save(state)
+
+    def _save(self, state: SessionState) -> None:
         with new_session(for_writing=True) as db:
             for old in state._previous_ids:
                 stale = db.get(WebSession, hash_session_id(old))
@@ -185,16 +202,13 @@ class ServerSessionMiddleware:
         await self.app(scope, receive, send_with_session)
 
     def _cookie_value(self, scope: Scope) -> str | None:
+        # Starlette's lenient parser: SimpleCookie drops every cookie in the header when any
+        # other one (a JSON consent cookie from the council's parent domain, say) is malformed.
         for name, value in scope["headers"]:
             if name == b"cookie":
-                jar: SimpleCookie = SimpleCookie()
-                try:
-                    jar.load(value.decode("latin-1"))
-                except Exception:  # a garbled cookie is simply ignored
-                    return None
-                morsel = jar.get(self.cookie_name)
-                if morsel and 20 <= len(morsel.value) <= 100:
-                    return morsel.value
+                raw = cookie_parser(value.decode("latin-1")).get(self.cookie_name)
+                if raw and _SESSION_ID.fullmatch(raw):
+                    return raw
         return None
 
     def _cookie(self, raw_id: str) -> str:

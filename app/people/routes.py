@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app import ratelimit
 from app.auth.oidc import OidcClient, SignInFailed, StaffIdentity
-from app.auth.sessions import SessionState
+from app.auth.sessions import TIMED_OUT_KEY, SessionState
 from app.authz import CurrentPrincipal, Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession, new_session
@@ -208,7 +208,8 @@ def staff_sign_in_page(request: Request, principal: CurrentPrincipal) -> Respons
             "next": safe_next(request.query_params.get("next"), "/staff"),
             "oidc_ready": _oidc_client() is not None,
             "demo": get_settings().demo_sign_in,
-            "timed_out": principal.session.expired,
+            # Set when the session ran out, on the request before this one (which redirected).
+            "timed_out": principal.session.data.pop(TIMED_OUT_KEY, None),
         },
         principal=principal,
     )

@@ -7,7 +7,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select, update
 
 from app.auth.oidc import StaffIdentity
 from app.people.models import Role, StaffInvite, User, YoungPersonInvite
@@ -79,15 +79,17 @@ def find_usable_invite(db: Session, *, code: str) -> YoungPersonInvite | None:
     return invite
 
 
+_CODE_REFUSED = (
+    "That code does not work. It may be used already or too old. "
+    "Ask your participation worker for a new one."
+)
+
+
 def join_with_invite(db: Session, *, code: str, nickname: str, passphrase: str) -> User:
     """Creates the young person's account and spends the invite, together or not at all."""
     invite = find_usable_invite(db, code=code)
     if invite is None:
-        raise AccountError(
-            "That code does not work. It may be used already or too old. "
-            "Ask your participation worker for a new one.",
-            field="code",
-        )
+        raise AccountError(_CODE_REFUSED, field="code")
     if db.exec(select(User.id).where(User.nickname_key == nickname_key(nickname))).first():
         raise AccountError("Someone already has that nickname. Try another one.", "nickname")
     user = User(
@@ -102,15 +104,35 @@ def join_with_invite(db: Session, *, code: str, nickname: str, passphrase: str) 
         with db.begin_nested():
             db.add(user)
             db.flush()
-            invite.used_at = utcnow()
-            invite.used_by_id = user.id
-            db.add(invite)
-            db.flush()
+            if not _spend(db, YoungPersonInvite, invite.id, user.id):
+                raise _AlreadySpent
+    except _AlreadySpent:
+        raise AccountError(_CODE_REFUSED, field="code") from None
     except IntegrityError as error:
         raise AccountError("Someone already has that nickname. Try another one.", "nickname") from (
             error
         )
     return user
+
+
+class _AlreadySpent(Exception):
+    """Another request spent the invite between our check and our update."""
+
+
+def _spend(
+    db: Session,
+    model: type[YoungPersonInvite] | type[StaffInvite],
+    invite_id: int | None,
+    user_id: int | None,
+) -> bool:
+    """Marks the invite used only if it still is unused: one atomic UPDATE, so of two
+    concurrent requests (PostgreSQL runs them side by side) exactly one wins."""
+    spent = db.exec(
+        update(model)
+        .where(col(model.id) == invite_id, col(model.used_at).is_(None))
+        .values(used_at=utcnow(), used_by_id=user_id)
+    )
+    return spent.rowcount == 1
 
 
 def sign_in_young_person(db: Session, *, nickname: str, passphrase: str) -> User | None:
@@ -171,9 +193,8 @@ def staff_user_for(db: Session, *, identity: StaffIdentity, invite_token: str | 
             )
             db.add(user)
             db.flush()
-            pending.used_at = utcnow()
-            pending.used_by_id = user.id
-            db.add(pending)
+            if not _spend(db, StaffInvite, pending.id, user.id):
+                raise UnknownStaff  # someone else used the link first; the caller rolls back
     if user is None or not user.is_active:
         raise UnknownStaff
     user.email = identity.email
