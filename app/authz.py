@@ -26,16 +26,15 @@ class Permission(StrEnum):
     STAFF_ITEM_RESPOND = "staff:item:respond"
     PEOPLE_YOUNG_INVITE = "people:young-person:invite"
     PEOPLE_STAFF_INVITE = "people:staff:invite"
-    ACCOUNT_SIGN_OUT = "account:session:sign-out"
 
 
-_EVERY_STAFF_ROLE = frozenset({Permission.STAFF_HOME_VIEW, Permission.ACCOUNT_SIGN_OUT})
+_EVERY_STAFF_ROLE = frozenset({Permission.STAFF_HOME_VIEW})
 _READ_AND_ANSWER = frozenset({Permission.STAFF_ITEM_READ, Permission.STAFF_ITEM_RESPOND})
 
 ANONYMOUS_PERMISSIONS = frozenset({Permission.VOICE_ITEM_SUBMIT, Permission.VOICE_ITEM_READ_OWN})
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.YOUNG_PERSON: ANONYMOUS_PERMISSIONS | {Permission.ACCOUNT_SIGN_OUT},
+    Role.YOUNG_PERSON: ANONYMOUS_PERMISSIONS,
     Role.PARTICIPATION_OFFICER: _EVERY_STAFF_ROLE
     | _READ_AND_ANSWER
     | {Permission.PEOPLE_YOUNG_INVITE},
@@ -133,6 +132,7 @@ PUBLIC_ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/sign-in"): "young people's sign-in (rate limited)",
     ("GET", "/join"): "joining with an invite code",
     ("POST", "/join"): "joining with an invite code (rate limited)",
+    ("POST", "/sign-out"): "ends whatever session there is, even one that already timed out",
     ("GET", "/signed-out"): "confirmation after signing out",
     ("GET", "/staff/sign-in"): "staff sign-in page",
     ("POST", "/staff/sign-in"): "starts the OIDC redirect",

@@ -60,7 +60,16 @@ class Settings(BaseSettings):
     invite_valid_days: int = 14
     retention_years: int = 2
     sign_in_attempts_per_minute: int = 10
+    sign_in_attempts_per_minute_per_address: int = 100
     submissions_per_hour: int = 30
+    submissions_per_hour_per_address: int = 1500
+
+    @property
+    def sign_in_limits(self) -> dict[str, str]:
+        return {
+            "per_person": f"{self.sign_in_attempts_per_minute}/minute",
+            "per_address": f"{self.sign_in_attempts_per_minute_per_address}/minute",
+        }
 
     @property
     def is_production(self) -> bool:

@@ -17,15 +17,20 @@ def typed_values(request: Request) -> dict[str, str]:
 
 
 def keep_draft(session: SessionState, page: str, values: dict[str, str]) -> None:
+    """Kept for whoever typed it: the signed-in person, or the one whose sign-in just ran out."""
     drafts: dict[str, Any] = session.data.setdefault("drafts", {})
-    drafts[page] = values
+    drafts[page] = {"owner": session.user_id or session.expired_user_id, "values": values}
     while len(drafts) > MAX_DRAFTS:
         drafts.pop(next(iter(drafts)))
 
 
 def take_draft(session: SessionState, page: str) -> dict[str, str] | None:
+    """The words typed on `page`, but only to the person who typed them."""
     drafts: dict[str, Any] = session.data.get("drafts", {})
-    draft: dict[str, str] | None = drafts.pop(page, None)
+    draft = drafts.pop(page, None)
     if not drafts:
         session.data.pop("drafts", None)
-    return draft
+    if draft is None or draft.get("owner") != session.user_id:
+        return None
+    values: dict[str, str] = draft["values"]
+    return values

@@ -12,14 +12,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.authz import Forbidden, SignInRequired
 from app.drafts import keep_draft, typed_values
+from app.ratelimit import RateLimited
 from app.security import BodyTooLarge, CsrfFailed
 from app.web import redirect, render
 
 log = logging.getLogger("said_and_done.errors")
-
-
-class RateLimited(Exception):
-    """Too many attempts; the page says when to try again and keeps the words."""
 
 
 def _sign_in_required(request: Request, error: Exception) -> Response:

@@ -2,11 +2,16 @@
 
 from functools import lru_cache
 
+from fastapi import Request
 from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from app.config import get_settings
+
+
+class RateLimited(Exception):
+    """Too many attempts; the page says to wait and shows back what was typed."""
 
 
 @lru_cache
@@ -24,3 +29,21 @@ def allow(rule: str, *key: str) -> bool:
 def reset() -> None:
     """Clears every counter (tests start from zero)."""
     _limiter().storage.reset()
+
+
+def client_address(request: Request) -> str:
+    """The peer address; behind a proxy, uvicorn's --forwarded-allow-ips makes this the client."""
+    return request.client.host if request.client else "unknown"
+
+
+def limit_attempts(
+    request: Request, action: str, *, who: str, per_person: str, per_address: str
+) -> None:
+    """Counts one attempt by `who` (a session or a nickname) and one by its network address.
+
+    The address limit is much higher: a care home's wifi or a whole event shares one address.
+    """
+    if not allow(per_person, action, who) or not allow(
+        per_address, action + "-address", client_address(request)
+    ):
+        raise RateLimited

@@ -38,7 +38,6 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/staff/invites"): {"participation_officer", "admin"},
     ("GET", "/admin/staff"): {"admin"},
     ("POST", "/admin/staff"): {"admin"},
-    ("POST", "/sign-out"): {"young_person", OTHER_YOUNG_PERSON} | EVERY_STAFF,
 }
 
 

@@ -45,20 +45,29 @@ class SessionState:
     last_seen_at: datetime | None = None
     is_new: bool = True
     expired: bool = False
+    expired_user_id: int | None = None  # who was signed in until this request noticed a timeout
     _stored_data: str = "{}"
     _stored_user_id: int | None = None
     _previous_ids: list[str] = field(default_factory=list)
     _touched: bool = False
 
     def sign_in(self, user_id: int) -> None:
-        """New id on sign-in; the anonymous data (a draft, item access) comes along."""
+        """New id on sign-in. Only this person's own kept drafts come along: on a shared
+        phone, nothing of the last visitor's (items, codes, words) reaches the next one."""
+        drafts = {
+            page: draft
+            for page, draft in self.data.get("drafts", {}).items()
+            if draft.get("owner") == user_id
+        }
         self._previous_ids.append(self.raw_id)
         self.raw_id = secrets.token_urlsafe(32)
         self.is_new = True
         self.user_id = user_id
         self.authenticated_at = self.last_seen_at = utcnow()
         self.expired = False
-        self.data.pop(TIMED_OUT_KEY, None)
+        self.data.clear()
+        if drafts:
+            self.data["drafts"] = drafts
 
     def sign_out(self) -> None:
         self._previous_ids.append(self.raw_id)
@@ -126,6 +135,7 @@ class SessionStore:
                 state.data.clear()
         elif not active or idle_over or absolute_over:
             # Signed out, but the same anonymous session goes on, so typed words survive.
+            state.expired_user_id = state.user_id
             state.user_id = None
             state.authenticated_at = None
             state.expired = True
@@ -159,13 +169,6 @@ class SessionStore:
                 row.last_seen_at = state.last_seen_at or utcnow()
                 db.add(row)
             elif row is not None:
-                db.delete(row)
-            db.commit()
-
-    def end_sessions_of(self, user_id: int) -> None:
-        """Used when an admin disables someone: every session of theirs ends now."""
-        with new_session(for_writing=True) as db:
-            for row in db.exec(select(WebSession).where(WebSession.user_id == user_id)):
                 db.delete(row)
             db.commit()
 

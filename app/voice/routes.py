@@ -13,7 +13,6 @@ from app.authz import Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession
 from app.drafts import keep_draft, take_draft
-from app.errors import RateLimited
 from app.forms import FormResult, parse_form
 from app.i18n import gettext
 from app.voice import repository, service, timeline
@@ -78,13 +77,14 @@ def _say_page(
 
 
 def _limit_submissions(request: Request, principal: Principal) -> None:
-    """Per browser, and per network address with room for a whole event on one wifi."""
-    per_hour = get_settings().submissions_per_hour
-    address = request.client.host if request.client else "unknown"
-    if not ratelimit.allow(f"{per_hour}/hour", "say", principal.session.raw_id):
-        raise RateLimited
-    if not ratelimit.allow(f"{per_hour * 20}/hour", "say-address", address):
-        raise RateLimited
+    settings = get_settings()
+    ratelimit.limit_attempts(
+        request,
+        "say",
+        who=principal.session.raw_id,
+        per_person=f"{settings.submissions_per_hour}/hour",
+        per_address=f"{settings.submissions_per_hour_per_address}/hour",
+    )
 
 
 @router.get("/")
@@ -206,11 +206,9 @@ def check_submit(
 ) -> Response:
     """Anonymous authors come back with their reference and secret code."""
     values = {"reference": str(form.get("reference", "")).strip()}
-    address = request.client.host if request.client else "unknown"
-    if not ratelimit.allow(
-        f"{get_settings().sign_in_attempts_per_minute}/minute", "check", address
-    ):
-        raise RateLimited
+    ratelimit.limit_attempts(
+        request, "check", who=principal.session.raw_id, **get_settings().sign_in_limits
+    )
     item = service.unlock_with_code(
         db, reference=values["reference"], code=str(form.get("code", ""))
     )

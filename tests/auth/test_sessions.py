@@ -347,3 +347,48 @@ def test_a_double_click_that_starts_a_session_twice_is_not_an_error(
         assert statuses == [302] * 6
         row = session_row(db, raw)
         assert row is not None and row.user_id is None
+
+
+# -- a young person's words across a timeout --------------------------------------------------
+
+
+def sign_in_through_the_form(client: TestClient, nickname: str) -> None:
+    form = page(client.get("/sign-in")).form("/sign-in")
+    form.update(nickname=nickname, passphrase=PASSPHRASE)
+    assert client.post("/sign-in", data=form, follow_redirects=False).status_code == 303
+
+
+def send_after_a_timeout(client: TestClient, start: datetime, words: str) -> None:
+    form = page(client.get("/say")).form("/say")
+    assert form["as_account"] == "1"
+    form["body"] = words
+    with time_machine.travel(start + timedelta(minutes=121), tick=False):
+        held = page(client.post("/say", data=form), 401)
+    assert held.form("/say")["body"] == words
+    assert "You were signed out" in held.text
+    assert "as_account" not in held.form("/say")  # pressing Send now sends it without an account
+
+
+def test_young_persons_words_come_back_after_signing_in_again(
+    client: TestClient, db: Session, start: datetime
+) -> None:
+    make_user(db, nickname="kai")
+    sign_in_through_the_form(client, "kai")
+    send_after_a_timeout(client, start, "my words typed slowly on the bus")
+    with time_machine.travel(start + timedelta(minutes=122), tick=False):
+        sign_in_through_the_form(client, "kai")
+        assert page(client.get("/say")).form("/say")["body"] == "my words typed slowly on the bus"
+
+
+def test_words_kept_at_a_timeout_are_never_shown_to_the_next_person(
+    client: TestClient, db: Session, start: datetime
+) -> None:
+    make_user(db, nickname="kai")
+    make_user(db, nickname="sam")
+    sign_in_through_the_form(client, "kai")
+    send_after_a_timeout(client, start, "Zqvx private words")
+    with time_machine.travel(start + timedelta(minutes=122), tick=False):
+        sign_in_through_the_form(client, "sam")
+        said = page(client.get("/say"))
+    assert said.form("/say")["body"] == ""
+    assert "Zqvx" not in said.response.text
