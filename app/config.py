@@ -81,6 +81,11 @@ class Settings(BaseSettings):
         return self.base_url.startswith("https://")
 
     @property
+    def demo_enabled(self) -> bool:
+        """Demo accounts exist only on a developer's machine."""
+        return self.demo_sign_in and self.app_env is AppEnv.DEVELOPMENT
+
+    @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 

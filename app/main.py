@@ -28,7 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(voice_routes.router)
     app.include_router(voice_staff_routes.router)
     app.include_router(people_routes.router)
-    if settings.demo_sign_in and not settings.is_production:
+    if settings.demo_enabled:
         app.include_router(people_routes.demo_router)
     errors.install(app)
     # Outermost first: headers on every response (errors included), then sessions, then limits.

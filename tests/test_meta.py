@@ -5,7 +5,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 
 from app.authz import PUBLIC_ROUTES, Require
-from app.config import Settings
+from app.config import AppEnv, Settings
 from app.main import create_app
 
 
@@ -33,7 +33,7 @@ def declared_requirement(route: APIRoute) -> Require | None:
 
 def everything_app() -> FastAPI:
     """The app with every optional route switched on (demo sign-in too)."""
-    return create_app(Settings(demo_sign_in=True, app_env="development"))
+    return create_app(Settings(demo_sign_in=True, app_env=AppEnv.DEVELOPMENT))
 
 
 def test_every_route_declares_a_requirement_or_is_reviewed_public() -> None:
@@ -63,6 +63,7 @@ def test_post_only_routes_refuse_get() -> None:
         assert response.status_code == 405, path
 
 
-def test_demo_sign_in_is_absent_unless_switched_on() -> None:
-    paths = {path for _, path, _ in route_inventory(create_app(Settings()))}
-    assert "/demo/sign-in" not in paths
+def test_demo_sign_in_is_absent_unless_switched_on_in_development() -> None:
+    for settings in (Settings(), Settings(demo_sign_in=True, app_env=AppEnv.TEST)):
+        paths = {path for _, path, _ in route_inventory(create_app(settings))}
+        assert "/demo/sign-in" not in paths

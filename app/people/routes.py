@@ -18,6 +18,8 @@ from app.authz import CurrentPrincipal, Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession, new_session
 from app.forms import StrictForm, parse_form
+from app.i18n import gettext as _
+from app.i18n import lazy_gettext
 from app.people import service
 from app.people.models import Role, User
 from app.voice.routes import PostedForm
@@ -30,6 +32,16 @@ CanInviteYoung = Annotated[Principal, Depends(Require(Permission.PEOPLE_YOUNG_IN
 CanInviteStaff = Annotated[Principal, Depends(Require(Permission.PEOPLE_STAFF_INVITE))]
 
 STAFF_ROLES = [role for role in Role if role.is_staff]
+
+ROLE_LABELS = {  # translated when rendered
+    Role.YOUNG_PERSON: lazy_gettext("Young person"),
+    Role.PARTICIPATION_OFFICER: lazy_gettext("Participation officer"),
+    Role.SAFEGUARDING_LEAD: lazy_gettext("Safeguarding lead"),
+    Role.COUNCILLOR: lazy_gettext("Councillor"),
+    Role.BOARD_CHAIR: lazy_gettext("Board chair"),
+    Role.ACTION_OWNER: lazy_gettext("Action owner"),
+    Role.ADMIN: lazy_gettext("Admin"),
+}
 
 
 def _home_for(user: User) -> str:
@@ -53,25 +65,27 @@ class JoinForm(StrictForm):
     @classmethod
     def _code_given(cls, value: str) -> str:
         if not service.normalise_code(value):
-            raise ValueError("Type the code your worker gave you.")
+            raise ValueError(_("Type the code your worker gave you."))
         return value
 
     @field_validator("nickname")
     @classmethod
     def _nickname_ok(cls, value: str) -> str:
         if not 2 <= len(value) <= 30:
-            raise ValueError("Pick a nickname between 2 and 30 letters long.")
+            raise ValueError(_("Pick a nickname between 2 and 30 letters long."))
         if not all(ch.isalnum() or ch in " _-." for ch in value):
-            raise ValueError("Use letters, numbers, spaces, dots, dashes or _ in your nickname.")
+            raise ValueError(_("Use letters, numbers, spaces, dots, dashes or _ in your nickname."))
         return value
 
     @field_validator("passphrase")
     @classmethod
     def _passphrase_ok(cls, value: str) -> str:
         if len(value) < 10:
-            raise ValueError("Make your passphrase at least 10 characters. Try 3 words you like.")
+            raise ValueError(
+                _("Make your passphrase at least 10 characters. Try 3 words you like.")
+            )
         if len(value) > 200:
-            raise ValueError("Make your passphrase 200 characters or fewer.")
+            raise ValueError(_("Make your passphrase 200 characters or fewer."))
         return value
 
 
@@ -101,7 +115,7 @@ def sign_in_submit(
         else None
     )
     if user is None or user.id is None:
-        message = "That nickname and passphrase do not match. Check them and try again."
+        message = _("That nickname and passphrase do not match. Check them and try again.")
         return render(
             request,
             "people/sign_in.html",
@@ -197,7 +211,7 @@ def staff_sign_in_page(request: Request, principal: CurrentPrincipal) -> Respons
         {
             "next": safe_next(request.query_params.get("next"), "/staff"),
             "oidc_ready": _oidc_client() is not None,
-            "demo": get_settings().demo_sign_in,
+            "demo": get_settings().demo_enabled,
             # Set when the session ran out, on the request before this one (which redirected).
             "timed_out": principal.session.data.pop(TIMED_OUT_KEY, None),
         },
@@ -333,14 +347,14 @@ class StaffInviteForm(StrictForm):
     @classmethod
     def _named(cls, value: str) -> str:
         if not value:
-            raise ValueError("Enter the person's name.")
+            raise ValueError(_("Enter the person's name."))
         return value
 
     @field_validator("role")
     @classmethod
     def _known_role(cls, value: str) -> str:
         if value not in {role.value for role in STAFF_ROLES}:
-            raise ValueError("Choose a role.")
+            raise ValueError(_("Choose a role."))
         return value
 
 
@@ -370,6 +384,7 @@ def _staff_invites(
             "staff": staff,
             "links": links,
             "roles": STAFF_ROLES,
+            "role_labels": ROLE_LABELS,
             "values": values or {},
             "errors": errors or {},
             "error_list": [{"text": m, "href": f"#{k}"} for k, m in (errors or {}).items()],
@@ -409,7 +424,12 @@ def staff_invite_create(
 @demo_router.get("/demo/sign-in")
 def demo_sign_in_page(request: Request, db: DbSession, principal: CurrentPrincipal) -> Response:
     users = db.exec(select(User).where(col(User.is_active).is_(True)).order_by(col(User.id))).all()
-    return render(request, "people/demo_sign_in.html", {"users": users}, principal=principal)
+    return render(
+        request,
+        "people/demo_sign_in.html",
+        {"users": users, "role_labels": ROLE_LABELS},
+        principal=principal,
+    )
 
 
 @demo_router.post("/demo/sign-in")

@@ -10,6 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
 from app.auth.oidc import StaffIdentity
+from app.i18n import gettext as _
+from app.i18n import lazy_gettext
 from app.people.models import Role, StaffInvite, User, YoungPersonInvite
 from app.timeutil import utcnow
 
@@ -79,19 +81,20 @@ def find_usable_invite(db: Session, *, code: str) -> YoungPersonInvite | None:
     return invite
 
 
-_CODE_REFUSED = (
+_CODE_REFUSED = lazy_gettext(
     "That code does not work. It may be used already or too old. "
     "Ask your participation worker for a new one."
 )
+_NICKNAME_TAKEN = lazy_gettext("Someone already has that nickname. Try another one.")
 
 
 def join_with_invite(db: Session, *, code: str, nickname: str, passphrase: str) -> User:
     """Creates the young person's account and spends the invite, together or not at all."""
     invite = find_usable_invite(db, code=code)
     if invite is None:
-        raise AccountError(_CODE_REFUSED, field="code")
+        raise AccountError(_(_CODE_REFUSED), field="code")
     if db.exec(select(User.id).where(User.nickname_key == nickname_key(nickname))).first():
-        raise AccountError("Someone already has that nickname. Try another one.", "nickname")
+        raise AccountError(_(_NICKNAME_TAKEN), "nickname")
     user = User(
         role=Role.YOUNG_PERSON,
         nickname=nickname,
@@ -107,11 +110,9 @@ def join_with_invite(db: Session, *, code: str, nickname: str, passphrase: str) 
             if not _spend(db, YoungPersonInvite, invite.id, user.id):
                 raise _AlreadySpent
     except _AlreadySpent:
-        raise AccountError(_CODE_REFUSED, field="code") from None
+        raise AccountError(_(_CODE_REFUSED), field="code") from None
     except IntegrityError as error:
-        raise AccountError("Someone already has that nickname. Try another one.", "nickname") from (
-            error
-        )
+        raise AccountError(_(_NICKNAME_TAKEN), "nickname") from error
     return user
 
 

@@ -10,6 +10,7 @@ from app.authz import Permission, Principal, Require
 from app.db import DbSession
 from app.drafts import take_draft
 from app.forms import parse_form
+from app.i18n import gettext as _
 from app.i18n import lazy_gettext
 from app.people.models import User
 from app.voice import repository, service, timeline
@@ -78,11 +79,11 @@ def _item_or_404(db: DbSession, reference: str) -> Item:
 
 def _author_label(db: DbSession, item: Item) -> str:
     if item.author_id is None:
-        return "No account (anonymous)"
+        return _("No account (anonymous)")
     if not item.staff_may_see_identity:
-        return "Has an account; chose not to share who they are"
+        return _("Has an account; chose not to share who they are")
     author = db.get(User, item.author_id)
-    return author.label if author else "Unknown"
+    return author.label if author else _("Unknown")
 
 
 def _item_page(
@@ -123,7 +124,7 @@ def change_status(
     item = _item_or_404(db, reference)
     chosen = str(form.get("status", ""))
     if chosen not in set(ItemStatus):
-        return _item_page(request, db, principal, item, status_error="Choose a status.")
+        return _item_page(request, db, principal, item, status_error=_("Choose a status."))
     assert principal.user is not None
     service.change_status(db, item=item, status=ItemStatus(chosen), actor=principal.user)
     db.commit()
