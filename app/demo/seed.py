@@ -67,7 +67,7 @@ def seed_demo(db: Session) -> bool:
             body=rng.choice(VIEWS[slug]),
             theme_id=themes[slug].id if rng.random() < 0.85 else None,
             staff_may_see_identity=author is not None and rng.random() < 0.5,
-            may_quote=rng.random() < 0.6,
+            may_share=rng.random() < 0.6,
             status=status,
             idempotency_key=f"demo-{number:04d}",
             content_fingerprint="demo",

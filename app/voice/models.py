@@ -7,6 +7,7 @@ from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.db import enum_type
+from app.moderation.models import Sharing
 from app.timeutil import utcnow
 
 MAX_BODY_CHARS = 2000
@@ -17,6 +18,16 @@ class ItemStatus(StrEnum):
     BEING_READ = "being_read"
     RESPONDED = "responded"
     CLOSED = "closed"
+
+
+class AgeBand(StrEnum):
+    """Bands, never a date of birth."""
+
+    UNDER_14 = "11-13"
+    FROM_14 = "14-15"
+    FROM_16 = "16-17"
+    FROM_18 = "18-21"
+    FROM_22 = "22-25"
 
 
 class EventKind(StrEnum):
@@ -34,8 +45,16 @@ class Item(SQLModel, table=True):
     body: str = Field(sa_type=Text)
     theme_id: int | None = Field(default=None, foreign_key="theme.id", index=True)
     staff_may_see_identity: bool = False
-    may_quote: bool = False
+    may_share: bool = False  # agreed that a redacted version may go to councillors and the board
     status: ItemStatus = Field(default=ItemStatus.NEW, sa_type=enum_type(ItemStatus), index=True)
+    sharing: Sharing = Field(default=Sharing.PENDING, sa_type=enum_type(Sharing), index=True)
+    # Bumped by every moderation decision, so two officers cannot silently overwrite each other.
+    moderation_version: int = 0
+    assigned_to_id: int | None = Field(default=None, foreign_key="app_user.id", index=True)
+    first_action_at: datetime | None = None  # the response-time clock stops here
+    merged_into_id: int | None = Field(default=None, foreign_key="item.id", index=True)
+    age_band: AgeBand | None = Field(default=None, sa_type=enum_type(AgeBand))
+    wants_contact: bool = False  # ticked "I am not safe / I want someone to contact me"
     channel: str = Field(default="online", max_length=20)
     idempotency_key: str = Field(max_length=64, unique=True)
     content_fingerprint: str = Field(max_length=64)

@@ -27,7 +27,7 @@ class ViewForm(StrictForm):
     body: str = ""
     theme: str = ""
     show_identity: Literal["yes", "no"] = "no"
-    may_quote: Literal["yes", "no"] = "no"
+    may_share: Literal["yes", "no"] = "no"
     form_key: str = Field(default="", max_length=64)
 
     @field_validator("body")
@@ -79,7 +79,7 @@ class Receipt:
 
 
 def _fingerprint(form: ViewForm, theme_id: int | None) -> str:
-    content = [form.body, theme_id, form.show_identity, form.may_quote]
+    content = [form.body, theme_id, form.show_identity, form.may_share]
     return hashlib.sha256(json.dumps(content).encode()).hexdigest()
 
 
@@ -117,7 +117,7 @@ def submit_view(db: Session, *, principal: Principal, form: ViewForm) -> Receipt
         body=form.body,
         theme_id=theme_id,
         staff_may_see_identity=author is not None and form.show_identity == "yes",
-        may_quote=form.may_quote == "yes",
+        may_share=form.may_share == "yes",
         idempotency_key=form.form_key,
         content_fingerprint=fingerprint,
     )

@@ -81,7 +81,7 @@ def test_young_person_journey(
     housing = db.exec(select(Theme).where(Theme.slug == "housing")).one()
     assert (item.reference, item.body, item.theme_id) == (reference, TYPED, housing.id)
     assert item.author_id is None
-    assert item.may_quote is False
+    assert item.may_share is False
     assert item.access_code_hash is not None
 
     # An officer answers; the young person comes back to the same page and sees it.

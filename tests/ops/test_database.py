@@ -1,5 +1,7 @@
 """The database is durable, and the migrations are the schema (no drift, one head, reversible)."""
 
+import os
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -43,10 +45,11 @@ def test_migrations_go_down_and_up_again(tmp_path: object, migrated_database: st
     if engine.dialect.name == "sqlite":
         url = f"sqlite:///{tmp_path}/round-trip.db"
     else:
+        name = f"round_trip_{os.getpid()}"  # runs on one server must not share it
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text("DROP DATABASE IF EXISTS round_trip"))
-            connection.execute(text("CREATE DATABASE round_trip"))
-        url = engine.url.set(database="round_trip").render_as_string(hide_password=False)
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+            connection.execute(text(f"CREATE DATABASE {name}"))
+        url = engine.url.set(database=name).render_as_string(hide_password=False)
     drop_everything(url)
     config = alembic_config(url)
     command.upgrade(config, "head")
@@ -56,4 +59,7 @@ def test_migrations_go_down_and_up_again(tmp_path: object, migrated_database: st
     with check.connect() as connection:
         themes = connection.execute(text("SELECT count(*) FROM theme")).scalar()
     check.dispose()
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text(f"DROP DATABASE {name}"))
     assert themes == 6

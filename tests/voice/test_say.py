@@ -35,7 +35,7 @@ def test_anonymous_young_person_gets_a_reference_and_secret_code(
     assert item.reference in receipt.text
     assert "Your secret code" in receipt.text
     assert item.author_id is None
-    assert item.may_quote is False  # high-privacy default
+    assert item.may_share is False  # high-privacy default
     events = db.exec(select(TimelineEvent).where(TimelineEvent.item_id == item.id)).all()
     assert [event.kind for event in events] == ["sent"]
 

@@ -11,7 +11,7 @@ FIELDS = st.fixed_dictionaries(
     {
         "body": st.text(max_size=2100),
         "theme": st.sampled_from(["", "housing", "nope", "<script>", "health-wellbeing"]),
-        "may_quote": st.sampled_from(["yes", "no", "maybe", ""]),
+        "may_share": st.sampled_from(["yes", "no", "maybe", ""]),
         "show_identity": st.sampled_from(["yes", "no", "1"]),
     },
     optional={"status": st.just("closed"), "author_id": st.just("1")},
