@@ -24,12 +24,22 @@ class Permission(StrEnum):
     STAFF_HOME_VIEW = "staff:home:view"
     STAFF_ITEM_READ = "staff:item:read"
     STAFF_ITEM_RESPOND = "staff:item:respond"
+    SAFEGUARDING_CASE_VIEW = "safeguarding:case:view"  # DSL: all cases; an officer: theirs
+    SAFEGUARDING_CASE_MANAGE = "safeguarding:case:manage"
+    SAFEGUARDING_ITEM_FLAG = "safeguarding:item:flag"
     PEOPLE_YOUNG_INVITE = "people:young-person:invite"
     PEOPLE_STAFF_INVITE = "people:staff:invite"
 
 
 _EVERY_STAFF_ROLE = frozenset({Permission.STAFF_HOME_VIEW})
-_READ_AND_ANSWER = frozenset({Permission.STAFF_ITEM_READ, Permission.STAFF_ITEM_RESPOND})
+_READ_AND_ANSWER = frozenset(
+    {
+        Permission.STAFF_ITEM_READ,
+        Permission.STAFF_ITEM_RESPOND,
+        Permission.SAFEGUARDING_ITEM_FLAG,
+        Permission.SAFEGUARDING_CASE_VIEW,
+    }
+)
 
 ANONYMOUS_PERMISSIONS = frozenset({Permission.VOICE_ITEM_SUBMIT, Permission.VOICE_ITEM_READ_OWN})
 
@@ -38,7 +48,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PARTICIPATION_OFFICER: _EVERY_STAFF_ROLE
     | _READ_AND_ANSWER
     | {Permission.PEOPLE_YOUNG_INVITE},
-    Role.SAFEGUARDING_LEAD: _EVERY_STAFF_ROLE | _READ_AND_ANSWER,
+    Role.SAFEGUARDING_LEAD: _EVERY_STAFF_ROLE
+    | _READ_AND_ANSWER
+    | {Permission.SAFEGUARDING_CASE_MANAGE},
     Role.COUNCILLOR: _EVERY_STAFF_ROLE,
     Role.BOARD_CHAIR: _EVERY_STAFF_ROLE,
     Role.ACTION_OWNER: _EVERY_STAFF_ROLE,

@@ -50,6 +50,13 @@ class Settings(BaseSettings):
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
 
+    # Safeguarding: who is alerted when a case opens, and how long before it escalates.
+    safeguarding_lead_email: str | None = None
+    safeguarding_deputy_email: str | None = None
+    out_of_hours_email: str | None = None
+    safeguarding_ack_minutes: int = Field(default=30, ge=1)
+    exit_page_url: str = "https://www.bbc.co.uk/weather"
+
     demo_sign_in: bool = False
 
     staff_idle_minutes: int = 15
@@ -63,6 +70,12 @@ class Settings(BaseSettings):
     sign_in_attempts_per_minute_per_address: int = 100
     submissions_per_hour: int = 30
     submissions_per_hour_per_address: int = 1500
+
+    # GOV.UK Notify (app/notifications). Without a key nothing is sent: see notifications/worker.
+    notify_api_key: str | None = None
+    notify_base_url: str = "https://api.notifications.service.gov.uk"
+    notify_max_attempts: int = Field(default=8, ge=1)
+    notify_template_safeguarding_alert: str | None = None
 
     @property
     def sign_in_limits(self) -> dict[str, str]:
@@ -104,8 +117,12 @@ class Settings(BaseSettings):
             problems.append("SECRET_KEY is a published default")
         if self.demo_sign_in:
             problems.append("DEMO_SIGN_IN must be off in production")
+        if not (self.safeguarding_lead_email and self.out_of_hours_email):
+            problems.append("SAFEGUARDING_LEAD_EMAIL and OUT_OF_HOURS_EMAIL are required")
         if not self.base_url.startswith("https://"):
             problems.append("BASE_URL must be https in production")
+        if not self.notify_base_url.startswith("https://"):
+            problems.append("NOTIFY_BASE_URL must be https in production")
         if problems:
             raise ConfigurationError("; ".join(problems))
         return self

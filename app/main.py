@@ -9,6 +9,7 @@ from app.auth.sessions import ServerSessionMiddleware
 from app.config import ROOT, Settings, get_settings
 from app.ops import routes as ops_routes
 from app.people import routes as people_routes
+from app.safeguarding import routes as safeguarding_routes
 from app.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, verify_csrf
 from app.voice import routes as voice_routes
 from app.voice import staff_routes as voice_staff_routes
@@ -27,6 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(ops_routes.router)
     app.include_router(voice_routes.router)
     app.include_router(voice_staff_routes.router)
+    app.include_router(safeguarding_routes.router)
     app.include_router(people_routes.router)
     if settings.demo_enabled:
         app.include_router(people_routes.demo_router)

@@ -15,6 +15,9 @@ os.environ["SECRET_KEY"] = "test-secret-key-that-is-long-enough-for-tests"
 os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'test.db'}"
 os.environ["BASE_URL"] = "http://testserver"
 os.environ.pop("REDIS_URL", None)
+os.environ["SAFEGUARDING_LEAD_EMAIL"] = "dsl@council.test"
+os.environ["OUT_OF_HOURS_EMAIL"] = "emergency-duty@council.test"
+os.environ.pop("SAFEGUARDING_DEPUTY_EMAIL", None)
 for name in ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "DEMO_SIGN_IN"):
     os.environ.pop(name, None)
 

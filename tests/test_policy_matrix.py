@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.people.models import Role
+from app.safeguarding.models import CaseTrigger
+from app.safeguarding.service import open_case
 from tests.support.factories import make_item, make_user, sign_in
 from tests.test_meta import route_inventory
 
@@ -34,6 +36,12 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/staff/items/{reference}/status"): STAFF_READERS,
     ("GET", "/staff/items/{reference}/respond"): STAFF_READERS,
     ("POST", "/staff/items/{reference}/respond"): STAFF_READERS,
+    ("GET", "/staff/cases"): STAFF_READERS,  # an officer sees only the cases they raised
+    ("GET", "/staff/cases/{case_id}"): {"safeguarding_lead"},  # raised by the screen, not by them
+    ("POST", "/staff/cases/{case_id}/acknowledge"): {"safeguarding_lead"},
+    ("POST", "/staff/cases/{case_id}/actions"): {"safeguarding_lead"},
+    ("POST", "/staff/cases/{case_id}/close"): {"safeguarding_lead"},
+    ("POST", "/staff/items/{reference}/flag"): STAFF_READERS,
     ("GET", "/staff/invites"): {"participation_officer", "admin"},
     ("POST", "/staff/invites"): {"participation_officer", "admin"},
     ("GET", "/admin/staff"): {"admin"},
@@ -70,6 +78,8 @@ def test_every_guarded_route_is_in_the_matrix(app: FastAPI) -> None:
 def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
     author = make_user(db, nickname="author")
     item = make_item(db, author=author, body="Zqvx sentinel words")
+    case = open_case(db, item=item, trigger=CaseTrigger.SCREEN)
+    db.commit()
     client = TestClient(app, base_url="http://testserver")
     if role == "young_person":
         sign_in(client, db, author)
@@ -80,7 +90,7 @@ def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
     token = csrf_token(client)
     wrong = []
     for (method, path), allowed_roles in ALLOWED.items():
-        url = path.replace("{reference}", item.reference)
+        url = path.replace("{reference}", item.reference).replace("{case_id}", str(case.id))
         if method == "GET":
             response = client.get(url, follow_redirects=False)
         else:

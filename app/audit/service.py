@@ -1,4 +1,4 @@
-"""Writing the audit trail. In the caller's transaction, so the record and the act stand or fall together."""
+"""The audit trail, in the caller's transaction: the record and the act stand or fall together."""
 
 from sqlmodel import Session
 

@@ -15,6 +15,7 @@ from app.db import DbSession
 from app.drafts import keep_draft, take_draft
 from app.forms import FormResult, parse_form
 from app.i18n import gettext
+from app.moderation.models import Sharing
 from app.voice import repository, service, timeline
 from app.voice.models import MAX_BODY_CHARS
 from app.web import redirect, render
@@ -179,6 +180,7 @@ def item_page(request: Request, db: DbSession, principal: CanReadOwn, reference:
             "theme": theme,
             "entries": timeline.for_author(repository.timeline(db, item.id or 0)),
             "just_sent": request.query_params.get("sent") == "1",
+            "held_for_safety": item.sharing is Sharing.SAFEGUARDING,
             "access_code": principal.session.data.get("codes", {}).get(item.reference),
         },
         principal=principal,

@@ -14,6 +14,9 @@ from app.forms import StrictForm
 from app.i18n import gettext as _
 from app.people.models import User
 from app.people.service import digest, format_code, new_code, normalise_code
+from app.safeguarding.models import CaseTrigger
+from app.safeguarding.screen import screen
+from app.safeguarding.service import open_case
 from app.timeutil import utcnow
 from app.voice import repository
 from app.voice.models import MAX_BODY_CHARS, EventKind, Item, ItemStatus, TimelineEvent
@@ -28,6 +31,7 @@ class ViewForm(StrictForm):
     theme: str = ""
     show_identity: Literal["yes", "no"] = "no"
     may_share: Literal["yes", "no"] = "no"
+    wants_contact: Literal["yes", ""] = ""
     form_key: str = Field(default="", max_length=64)
 
     @field_validator("body")
@@ -79,7 +83,7 @@ class Receipt:
 
 
 def _fingerprint(form: ViewForm, theme_id: int | None) -> str:
-    content = [form.body, theme_id, form.show_identity, form.may_share]
+    content = [form.body, theme_id, form.show_identity, form.may_share, form.wants_contact]
     return hashlib.sha256(json.dumps(content).encode()).hexdigest()
 
 
@@ -118,6 +122,7 @@ def submit_view(db: Session, *, principal: Principal, form: ViewForm) -> Receipt
         theme_id=theme_id,
         staff_may_see_identity=author is not None and form.show_identity == "yes",
         may_share=form.may_share == "yes",
+        wants_contact=form.wants_contact == "yes",
         idempotency_key=form.form_key,
         content_fingerprint=fingerprint,
     )
@@ -126,6 +131,7 @@ def submit_view(db: Session, *, principal: Principal, form: ViewForm) -> Receipt
             db.add(item)
             db.flush()
             db.add(TimelineEvent(item_id=item.id or 0, kind=EventKind.SENT))
+            _screen_for_safety(db, item)
             db.flush()
     except IntegrityError:
         # Another request with the same key won the race; answer with its receipt.
@@ -134,6 +140,18 @@ def submit_view(db: Session, *, principal: Principal, form: ViewForm) -> Receipt
             raise
         return _replay(existing, fingerprint)
     return Receipt(item=item, access_code=access_code, replayed=False)
+
+
+def _screen_for_safety(db: Session, item: Item) -> None:
+    """A tick in "I am not safe", or a disclosure the screen spots, puts a person on it now.
+
+    The screen only ever adds human review: it never closes, hides or publishes anything.
+    """
+    result = screen(item.body)
+    if item.wants_contact:
+        open_case(db, item=item, trigger=CaseTrigger.SELF_REPORTED, screen=result)
+    elif result.flagged:
+        open_case(db, item=item, trigger=CaseTrigger.SCREEN, screen=result)
 
 
 def _replay(existing: Item, fingerprint: str) -> Receipt:

@@ -13,6 +13,7 @@ from app.forms import parse_form
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
 from app.people.models import User
+from app.safeguarding.repository import case_of_item
 from app.voice import repository, service, timeline
 from app.voice.models import Item, ItemStatus
 from app.voice.routes import PostedForm
@@ -105,6 +106,7 @@ def _item_page(
             "status_labels": STATUS_LABELS,
             "status_error": status_error,
             "responded": request.query_params.get("responded") == "1",
+            "case": case_of_item(db, principal, item.id or 0),
         },
         status_code=400 if status_error else 200,
         block="status",

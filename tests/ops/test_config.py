@@ -7,6 +7,13 @@ from app.config import AppEnv, ConfigurationError, Settings
 from app.main import create_app
 
 STRONG = "k" * 48
+SAFE_PRODUCTION: dict[str, object] = {
+    "app_env": AppEnv.PRODUCTION,
+    "secret_key": STRONG,
+    "base_url": "https://said.example",
+    "safeguarding_lead_email": "dsl@council.example",
+    "out_of_hours_email": "emergency-duty@council.example",
+}
 
 
 @pytest.mark.parametrize(
@@ -16,23 +23,18 @@ STRONG = "k" * 48
         ({"secret_key": "development-secret-key-not-for-production-use"}, "published default"),
         ({"demo_sign_in": True}, "DEMO_SIGN_IN"),
         ({"base_url": "http://plain.example"}, "https"),
+        ({"safeguarding_lead_email": None}, "SAFEGUARDING_LEAD_EMAIL"),
+        ({"out_of_hours_email": None}, "OUT_OF_HOURS_EMAIL"),
     ],
 )
 def test_production_refuses_to_start_unsafely(changes: dict[str, object], problem: str) -> None:
-    settings: dict[str, object] = {
-        "app_env": "production",
-        "secret_key": STRONG,
-        "base_url": "https://said.example",
-        **changes,
-    }
+    settings: dict[str, object] = {**SAFE_PRODUCTION, **changes}
     with pytest.raises(ConfigurationError, match=problem):
         Settings(**settings)  # type: ignore[arg-type]
 
 
 def test_production_starts_with_safe_settings() -> None:
-    settings = Settings(
-        app_env=AppEnv.PRODUCTION, secret_key=STRONG, base_url="https://said.example"
-    )
+    settings = Settings(**SAFE_PRODUCTION)  # type: ignore[arg-type]
     assert settings.is_production and settings.secure_cookies
 
 
@@ -45,7 +47,7 @@ def test_development_defaults_to_sqlite_under_var(monkeypatch: pytest.MonkeyPatc
 
 def test_production_hides_the_api_docs() -> None:
     app = create_app(
-        Settings(app_env=AppEnv.PRODUCTION, secret_key=STRONG, base_url="https://said.example")
+        Settings(**SAFE_PRODUCTION)  # type: ignore[arg-type]
     )
     client = TestClient(app, base_url="https://said.example")
     assert client.get("/docs").status_code == 404
