@@ -1,11 +1,13 @@
 """One typed place for configuration, read from the environment (and `.env` in development)."""
 
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,6 +78,21 @@ class Settings(BaseSettings):
     notify_base_url: str = "https://api.notifications.service.gov.uk"
     notify_max_attempts: int = Field(default=8, ge=1)
     notify_template_safeguarding_alert: str | None = None
+
+    # Moderation: the council's promise to act on what a young person sent, in working days
+    # (Saturdays, Sundays and the dates below do not count).
+    response_promise_working_days: int = Field(default=5, ge=1, le=60)
+    # Bank holidays and closure days: ISO dates separated by commas, e.g. 2026-12-25,2026-12-28
+    non_working_dates: Annotated[frozenset[date], NoDecode] = frozenset()
+
+    @field_validator("non_working_dates", mode="before")
+    @classmethod
+    def _split_dates(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(
+                date.fromisoformat(part.strip()) for part in value.split(",") if part.strip()
+            )
+        return value
 
     @property
     def sign_in_limits(self) -> dict[str, str]:

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from app.config import get_settings
+from app.db import new_session
 from app.moderation.models import Sharing
 from app.notifications.service import enqueue_email
 from app.people.models import User
@@ -143,3 +144,23 @@ def escalate_due_cases(db: Session, *, now: datetime | None = None) -> int:
         db.add(case)
     db.flush()
     return len(due)
+
+
+def escalate_now() -> int:
+    """The worker's job before each poll, in transactions of its own.
+
+    A plain read first, so an idle worker never takes SQLite's write lock.
+    """
+    with new_session() as db:
+        due = db.exec(
+            select(SafeguardingCase.id).where(
+                SafeguardingCase.state == CaseState.OPEN,
+                col(SafeguardingCase.next_escalation_at) <= utcnow(),
+            )
+        ).first()
+    if due is None:
+        return 0
+    with new_session(for_writing=True) as db:
+        escalated = escalate_due_cases(db)
+        db.commit()
+    return escalated

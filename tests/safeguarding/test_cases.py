@@ -15,7 +15,7 @@ from app.notifications import service as notifications
 from app.notifications.models import OutboxMessage
 from app.people.models import Role
 from app.safeguarding.models import CaseState, CaseTrigger, SafeguardingCase
-from app.safeguarding.service import acknowledge, escalate_due_cases, open_case
+from app.safeguarding.service import acknowledge, escalate_due_cases, escalate_now, open_case
 from app.timeutil import utcnow
 from app.voice.models import Item
 from tests.support.factories import make_item, make_user, sign_in
@@ -172,3 +172,17 @@ def test_an_acknowledged_case_never_escalates(db: Session) -> None:
         db.commit()
     with time_machine.travel(start + timedelta(hours=2), tick=False):
         assert escalate_due_cases(db) == 0
+
+
+def test_the_worker_escalates_before_it_sends(db: Session) -> None:
+    """`escalate_now` is what the worker runs before each poll (app.cli worker)."""
+    start = utcnow()
+    with time_machine.travel(start, tick=False):
+        case = open_case(db, item=make_item(db), trigger=CaseTrigger.SELF_REPORTED)
+        db.commit()
+    with time_machine.travel(start + timedelta(minutes=5), tick=False):
+        assert escalate_now() == 0
+    with time_machine.travel(start + timedelta(minutes=31), tick=False):
+        assert escalate_now() == 1
+    db.refresh(case)
+    assert case.escalation_level == 1
