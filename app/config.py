@@ -136,6 +136,9 @@ class Settings(BaseSettings):
             problems.append("DEMO_SIGN_IN must be off in production")
         if not (self.safeguarding_lead_email and self.out_of_hours_email):
             problems.append("SAFEGUARDING_LEAD_EMAIL and OUT_OF_HOURS_EMAIL are required")
+        if not (self.notify_api_key and self.notify_template_safeguarding_alert):
+            # Without them a safeguarding alert would wait in the outbox, unsent.
+            problems.append("NOTIFY_API_KEY and NOTIFY_TEMPLATE_SAFEGUARDING_ALERT are required")
         if not self.base_url.startswith("https://"):
             problems.append("BASE_URL must be https in production")
         if not self.notify_base_url.startswith("https://"):

@@ -216,6 +216,8 @@ def test_production_refuses_a_plain_http_notify_base_url() -> None:
         # Production's other required settings (ignored if a later change drops them).
         "safeguarding_lead_email": "lead@s.example",
         "out_of_hours_email": "ooh@s.example",
+        "notify_api_key": "said_and_done-" + "1" * 36 + "-" + "2" * 36,
+        "notify_template_safeguarding_alert": "3" * 36,
     }
     with pytest.raises(ConfigurationError, match="NOTIFY_BASE_URL"):
         Settings(**safe, notify_base_url="http://api.notifications.service.gov.uk")  # type: ignore[arg-type]

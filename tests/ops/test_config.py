@@ -13,6 +13,8 @@ SAFE_PRODUCTION: dict[str, object] = {
     "base_url": "https://said.example",
     "safeguarding_lead_email": "dsl@council.example",
     "out_of_hours_email": "emergency-duty@council.example",
+    "notify_api_key": "said_and_done-" + "1" * 36 + "-" + "2" * 36,
+    "notify_template_safeguarding_alert": "3" * 36,
 }
 
 
@@ -25,6 +27,8 @@ SAFE_PRODUCTION: dict[str, object] = {
         ({"base_url": "http://plain.example"}, "https"),
         ({"safeguarding_lead_email": None}, "SAFEGUARDING_LEAD_EMAIL"),
         ({"out_of_hours_email": None}, "OUT_OF_HOURS_EMAIL"),
+        ({"notify_api_key": None}, "NOTIFY_API_KEY"),
+        ({"notify_template_safeguarding_alert": None}, "NOTIFY_TEMPLATE_SAFEGUARDING_ALERT"),
     ],
 )
 def test_production_refuses_to_start_unsafely(changes: dict[str, object], problem: str) -> None:
