@@ -11,6 +11,7 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 from sqlmodel import Session, func, select
 
 from app.people.models import Role
+from app.safeguarding.models import CaseTrigger, SafeguardingCase
 from app.themes.models import Theme
 from app.voice.models import Item
 from app.voice.service import publish_response
@@ -65,7 +66,9 @@ def test_young_person_journey(
     expect(page.get_by_role("heading", level=1)).to_have_text("Have your say")
     check_axe(tab, "have your say")
     # High privacy until the young person says otherwise: the "quote me" question is No.
-    quote = page.get_by_role("group", name="Can we use your words in reports to the board?")
+    quote = page.get_by_role(
+        "group", name="Can we share your words with councillors and the board?"
+    )
     expect(quote.get_by_role("radio", name="No")).to_be_checked()
 
     write_and_send(tab, TYPED, theme="Housing")
@@ -248,4 +251,25 @@ def test_keyboard_only_submission(
     receipt(page)
     expect(page.get_by_text("I typed this with a keyboard, it's quicker")).to_be_visible()
     assert db.exec(select(Item.body)).one() == "I typed this with a keyboard, it's quicker"
+    tab.assert_clean()
+
+
+def test_not_safe_shows_what_happens_next_and_help_now(
+    any_context: BrowserContext, open_tab: TabOpener, db: Session
+) -> None:
+    """Ticking "I am not safe" opens a case and, straight after sending, shows help now."""
+    tab = open_tab(any_context)
+    page = tab.page
+    tab.goto("/say")
+    expect(page.get_by_role("button", name="Exit this page")).to_be_visible()
+    page.get_by_label("What is on your mind?").fill("please can someone ring me")
+    page.get_by_label("I am not safe, or I want someone to contact me").check()
+    page.get_by_role("button", name="Send", exact=True).click()
+    expect(page.get_by_role("heading", name="What happens next")).to_be_visible()
+    expect(page.get_by_text("If you are in danger, call 999.")).to_be_visible()
+    help_now = page.locator("#what-happens-next")
+    expect(help_now).to_contain_text("Childline for free on 0800 1111")
+    check_axe(tab, "receipt with safety help")
+    case = db.exec(select(SafeguardingCase)).one()
+    assert case.trigger is CaseTrigger.SELF_REPORTED
     tab.assert_clean()
