@@ -186,3 +186,19 @@ def test_the_worker_escalates_before_it_sends(db: Session) -> None:
         assert escalate_now() == 1
     db.refresh(case)
     assert case.escalation_level == 1
+
+
+def test_a_disclosure_the_screen_spots_opens_a_case_for_a_person(
+    client: TestClient, db: Session
+) -> None:
+    receipt = page(say(client, body="honestly i dont wanna be here anymore, whats the point"))
+    assert "What happens next" in receipt.text
+    case = db.exec(select(SafeguardingCase)).one()
+    assert case.trigger is CaseTrigger.SCREEN and "self_harm" in case.categories
+    assert count(db, OutboxMessage) == 1
+    assert db.exec(select(Item.sharing)).one() is Sharing.SAFEGUARDING
+
+
+def test_a_look_alike_opens_no_case(client: TestClient, db: Session) -> None:
+    page(say(client, body="this homework is killing me lol, can we get a quiet room"))
+    assert count(db, SafeguardingCase) == 0
