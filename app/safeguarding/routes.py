@@ -1,5 +1,6 @@
 """The designated safeguarding lead's dashboard and case pages, and flagging an item."""
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -117,67 +118,79 @@ def case_page(request: Request, db: DbSession, principal: CanView, case_id: int)
     return _case_page(request, db, principal, case)
 
 
-@router.post("/cases/{case_id}/acknowledge")
-def acknowledge(request: Request, db: DbSession, principal: CanManage, case_id: int) -> Response:
+def _change_case(
+    request: Request,
+    db: DbSession,
+    principal: Principal,
+    case_id: int,
+    *,
+    audit_action: str,
+    values: dict[str, str],
+    change: Callable[[SafeguardingCase, User], object],
+) -> Response:
+    """Applies one change to a case; a refusal re-shows the page with what was typed."""
     case = _case_or_404(db, principal, case_id)
     assert principal.user is not None
-    service.acknowledge(db, case=case, by=principal.user)
-    record(
-        db, actor=principal.user, action="case.acknowledge", object_type="case", object_id=case_id
-    )
+    try:
+        change(case, principal.user)
+    except service.CaseError as error:
+        db.rollback()
+        errors = {error.field: str(error)}
+        return _case_page(
+            request, db, principal, case, errors=errors, values=values, status_code=400
+        )
+    record(db, actor=principal.user, action=audit_action, object_type="case", object_id=case_id)
     db.commit()
     return redirect(request, f"/staff/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/acknowledge")
+def acknowledge(request: Request, db: DbSession, principal: CanManage, case_id: int) -> Response:
+    return _change_case(
+        request,
+        db,
+        principal,
+        case_id,
+        audit_action="case.acknowledge",
+        values={},
+        change=lambda case, user: service.acknowledge(db, case=case, by=user),
+    )
 
 
 @router.post("/cases/{case_id}/actions")
 def add_action(
     request: Request, db: DbSession, principal: CanManage, case_id: int, form: PostedForm
 ) -> Response:
-    case = _case_or_404(db, principal, case_id)
-    assert principal.user is not None
     values = {"kind": str(form.get("kind", "")), "note": str(form.get("note", ""))}
-    if values["kind"] not in set(CaseActionKind):
-        errors = {"kind": "Choose what was done."}
-        return _case_page(
-            request, db, principal, case, errors=errors, values=values, status_code=400
-        )
-    try:
-        service.record_action(
-            db,
-            case=case,
-            kind=CaseActionKind(values["kind"]),
-            note=values["note"],
-            by=principal.user,
-        )
-    except service.CaseError as error:
-        db.rollback()
-        errors = {"note": str(error)}
-        return _case_page(
-            request, db, principal, case, errors=errors, values=values, status_code=400
-        )
-    record(db, actor=principal.user, action="case.action", object_type="case", object_id=case_id)
-    db.commit()
-    return redirect(request, f"/staff/cases/{case_id}")
+    return _change_case(
+        request,
+        db,
+        principal,
+        case_id,
+        audit_action="case.action",
+        values=values,
+        change=lambda case, user: service.record_action(
+            db, case=case, kind=values["kind"], note=values["note"], by=user
+        ),
+    )
 
 
 @router.post("/cases/{case_id}/close")
 def close(
     request: Request, db: DbSession, principal: CanManage, case_id: int, form: PostedForm
 ) -> Response:
-    case = _case_or_404(db, principal, case_id)
-    assert principal.user is not None
     values = {"outcome": str(form.get("outcome", ""))}
-    try:
-        service.close_case(db, case=case, outcome=values["outcome"], by=principal.user)
-    except service.CaseError as error:
-        db.rollback()
-        errors = {"outcome": str(error)}
-        return _case_page(
-            request, db, principal, case, errors=errors, values=values, status_code=400
-        )
-    record(db, actor=principal.user, action="case.close", object_type="case", object_id=case_id)
-    db.commit()
-    return redirect(request, f"/staff/cases/{case_id}")
+    return _change_case(
+        request,
+        db,
+        principal,
+        case_id,
+        audit_action="case.close",
+        values=values,
+        change=lambda case, user: service.close_case(
+            db, case=case, outcome=values["outcome"], by=user
+        ),
+    )
 
 
 @router.post("/items/{reference}/flag")

@@ -28,7 +28,11 @@ ALERT_TEMPLATE = "safeguarding_alert"
 
 
 class CaseError(ValueError):
-    """A friendly refusal (e.g. closing without an outcome); the message is for staff."""
+    """A friendly refusal (closing without an outcome, say); `field` names the form field."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def _alert(db: Session, case: SafeguardingCase, recipients: list[str | None], level: str) -> None:
@@ -89,14 +93,20 @@ def acknowledge(db: Session, *, case: SafeguardingCase, by: User) -> None:
 
 
 def record_action(
-    db: Session, *, case: SafeguardingCase, kind: CaseActionKind, note: str, by: User
+    db: Session, *, case: SafeguardingCase, kind: str, note: str, by: User
 ) -> CaseAction:
     if case.state is CaseState.CLOSED:
-        raise CaseError("This case is closed. Open a new one if something else has happened.")
-    if kind is CaseActionKind.NOTE and not note.strip():
-        raise CaseError("Write the note before you save it.")
+        raise CaseError(
+            "This case is closed. Open a new one if something else has happened.", "kind"
+        )
+    if kind not in set(CaseActionKind):
+        raise CaseError("Choose what was done.", "kind")
+    if kind == CaseActionKind.NOTE and not note.strip():
+        raise CaseError("Write the note before you save it.", "note")
     acknowledge(db, case=case, by=by)
-    action = CaseAction(case_id=case.id or 0, kind=kind, note=note, by_id=by.id or 0)
+    action = CaseAction(
+        case_id=case.id or 0, kind=CaseActionKind(kind), note=note, by_id=by.id or 0
+    )
     db.add(action)
     db.flush()
     return action
@@ -104,9 +114,9 @@ def record_action(
 
 def close_case(db: Session, *, case: SafeguardingCase, outcome: str, by: User) -> None:
     if not outcome.strip():
-        raise CaseError("Write an outcome note before you close the case.")
+        raise CaseError("Write an outcome note before you close the case.", "outcome")
     if case.state is CaseState.CLOSED:
-        raise CaseError("This case is already closed.")
+        raise CaseError("This case is already closed.", "outcome")
     acknowledge(db, case=case, by=by)
     case.state = CaseState.CLOSED
     case.closed_at = utcnow()
