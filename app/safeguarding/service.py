@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from app.config import get_settings
+from app.i18n import gettext as _
 from app.db import new_session
 from app.moderation.models import Sharing
 from app.notifications.service import enqueue_email
@@ -100,9 +101,9 @@ def record_action(
             "This case is closed. Open a new one if something else has happened.", "kind"
         )
     if kind not in set(CaseActionKind):
-        raise CaseError("Choose what was done.", "kind")
+        raise CaseError(_("Choose what was done."), "kind")
     if kind == CaseActionKind.NOTE and not note.strip():
-        raise CaseError("Write the note before you save it.", "note")
+        raise CaseError(_("Write the note before you save it."), "note")
     acknowledge(db, case=case, by=by)
     action = CaseAction(
         case_id=case.id or 0, kind=CaseActionKind(kind), note=note, by_id=by.id or 0
@@ -114,9 +115,9 @@ def record_action(
 
 def close_case(db: Session, *, case: SafeguardingCase, outcome: str, by: User) -> None:
     if not outcome.strip():
-        raise CaseError("Write an outcome note before you close the case.", "outcome")
+        raise CaseError(_("Write an outcome note before you close the case."), "outcome")
     if case.state is CaseState.CLOSED:
-        raise CaseError("This case is already closed.", "outcome")
+        raise CaseError(_("This case is already closed."), "outcome")
     acknowledge(db, case=case, by=by)
     case.state = CaseState.CLOSED
     case.closed_at = utcnow()
