@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from app.config import get_settings
-from app.i18n import gettext as _
 from app.db import new_session
+from app.i18n import gettext as _
 from app.moderation.models import Sharing
 from app.notifications.service import enqueue_email
 from app.people.models import User
