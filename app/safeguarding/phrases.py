@@ -21,6 +21,11 @@ that appear in these patterns. A full stop (".") stands for the end of a sentenc
 A phrase's id is "<category>.<name>"; the category is the part before the dot and must be one of
 the screen's categories. Ids are stable: cases record them, so rename only with care.
 
+Cues (CUES, after the listed phrases) are the general layer: per category lexicons of strong
+words and stems, most tied by proximity (`near`) to the young person ("my arms", "me") or to an
+object of harm, so that wording nobody wrote down still flags. Prefer widening a cue's lexicon to
+adding a literal phrase when a disclosure was missed.
+
 Guards are patterns for harmless look-alikes ("hit me up", "beat me at fifa", "cut myself a
 slice"). Their words are blanked out before the phrases run, so they can only stop the exact
 harmless span from matching: keep each guard narrow, so that it never hides a disclosure next to
@@ -81,6 +86,10 @@ MACROS: Final[dict[str, str]] = {
         "drugs|drug|weed|crack|coke|cocaine|heroin|ket|ketamine|pills|spice|nangs|wraps|"
         "packages|package|parcels|parcel|food|bags|bag|stuff|bits|work|pack|packs|sim|sims"
     ),
+    # A part of the young person's own body ("my arms").
+    "self_body": (
+        "my (arm|arms|wrist|wrists|leg|legs|thigh|thighs|stomach|hip|hips|skin|body|belly)"
+    ),
     "olderp": (
         "man|men|guy|guys|bloke|blokes|lad|lads|boy|boys|boyfriend|boyfriends|woman|women|"
         "girl|girls|people|person|friend|friends|mates|mate|dude|dudes|geezer|geezers"
@@ -88,7 +97,7 @@ MACROS: Final[dict[str, str]] = {
 }
 
 
-PHRASES: Final[tuple[Phrase, ...]] = (
+_LISTED: Final[tuple[Phrase, ...]] = (
     # ---------------------------------------------------------------- self-harm and suicide
     Phrase(
         "self_harm.want_to_die",
@@ -960,6 +969,556 @@ PHRASES: Final[tuple[Phrase, ...]] = (
 )
 
 
+def near(first: str, second: str, words: int = 4) -> str:
+    """Either pattern within `words` other words of the other, in either order, in one sentence.
+
+    The cues below use it for a strong word and the first person or an object of harm: a cue
+    word alone is often benign ("blade", "pills"), the two together rarely are.
+    """
+    return f"(?:{first}) ~{words} (?:{second})|(?:{second}) ~{words} (?:{first})"
+
+
+# Cues: general, per category lexicons of strong words and stems, most of them tied to the young
+# person (me, my, myself) or to an object of harm by proximity. They generalise beyond the
+# phrasings the list above was tuned on; the guards below still blank the harmless senses.
+CUES: Final[tuple[Phrase, ...]] = (
+    # ---------------------------------------------------------------- self-harm and suicide
+    Phrase("self_harm.cue_unalive", r"unalive|unalived|unaliving|unalives"),
+    Phrase(
+        "self_harm.cue_sh",
+        near(
+            r"sh",
+            r"again|relapse|relapsed|relapsing|urge|urges|scars|cuts|did|done|doing|started|"
+            r"stopped|clean|free|last night|tonight|my arms|my legs|my wrists|<self_body>",
+            3,
+        ),
+    ),
+    Phrase(
+        "self_harm.cue_blade",
+        near(
+            r"blade|blades|razor|razors|razor blade|sharpener|sharpeners|scissors",
+            r"myself|again|urge|urges|hide|hiding|hid|hidden|secret|cut|cuts|cutting|bleed|bled|"
+            r"bleeding|blood|my (wrist|wrists|arm|arms|thigh|thighs|skin|stomach|hip|hips)",
+            4,
+        ),
+    ),
+    Phrase(
+        "self_harm.cue_marks",
+        near(
+            r"scars|scar|scarred|cuts|fresh cuts|burns|scabs|bleeding|blood|slashes|marks",
+            r"<self_body>",
+            3,
+        )
+        + r"|(long sleeves|sleeves|hoodie|hoodies|jumper|cover|covering|covered|hide|hiding|hid)"
+        r" ~6 (my )?(arms|wrists|scars|cuts|thighs)"
+        r"|(no one|nobody|they|people|anyone|carer|carers|staff) (sees|see|notice|notices|can "
+        r"see|will see|finds|find|found) (my )?(arms|wrists|scars|cuts|thighs|marks)",
+    ),
+    Phrase(
+        "self_harm.cue_pills",
+        near(
+            r"pills|tablets|paracetamol|meds|medication|painkillers|antidepressants|sertraline|"
+            r"fluoxetine|codeine|co codamol|ibuprofen|insulin",
+            r"at once|in one go|all at the same time|enough to (die|kill|end|not wake)|saving|"
+            r"saved|save up|saved up|saving up|stockpile|stockpiling|stockpiled|hoard|hoarding|"
+            r"hoarded|stash|stashing|stashed|overdose|od|the lot|"
+            r"(whole|full) (packet|box|bottle|strip|lot)",
+            5,
+        ),
+    ),
+    Phrase(
+        "self_harm.cue_no_reason",
+        r"(no|not any|not a|there is no|can not see any|can not see a|do not see any|do not see "
+        r"the|do not have a|have no|what is the|whats the) (reason|point) (to |in |for |of )?"
+        r"(me )?(live|living|be alive|being alive|be here|being here|carry on|carrying on|"
+        r"keep going|keeping going|go on|going on|wake up|waking up|exist|"
+        r"existing|stay alive|staying alive|breathe|breathing)"
+        r"|what is (it all|any of it|any of this|life|living) (for|even for)(?= \.|$)"
+        r"|why (should|would|do|am) i (even |still )?(keep going|keep living|carry on|stay alive|"
+        r"go on|be here|be alive|still here|exist|wake up)",
+    ),
+    Phrase(
+        "self_harm.cue_done_with_life",
+        r"(done|finished|had enough|fed up|sick|tired) (with |of )?(life|living|being alive|"
+        r"existing|this life|this world|breathing|being here)"
+        r"|(want|wish|need|just want|wanting) (it|everything|it all|all of it|the pain|this pain|"
+        r"this feeling|the thoughts|my life) (all )?to (stop|end|be over)(?= \.|$| forever| for"
+        r" good| for ever| permanently| now| already| for me)"
+        r"|(i am|i feel like|feel like i am|i am just|being|just) (a |such a |just a )?(burden|"
+        r"waste of space|waste of oxygen|waste of air|waste of life)"
+        r"|(can not|could not|not able to|do not want to) (do (it|this|life|any of this)|keep "
+        r"(going|doing this|living|trying|fighting)|go on|carry on|cope|handle (it|this|life|"
+        r"things)|deal with (it|this|life|things)|live|be (here|alive|around)|face (it|anything|"
+        r"life|tomorrow)) ~2 (anymore|any more|no more|much longer|for much longer)",
+    ),
+    Phrase(
+        "self_harm.cue_goodbye",
+        r"goodbye (everyone|world|forever|for ever|for good)|sorry for everything"
+        r"|(when|after|once) i am (gone|dead|not here)(?! (on|to|for))"
+        r"|(if|in case) anything (happens|happened|were to happen) to me"
+        r"|(last|final) (message|text) (you will|you|from me|i send|ever|anyone)"
+        r"|(this is|that was) the last time (you|anyone) (will )?(hear|see)"
+        r"|(you will|you|they|nobody|no one) (will )?(never|not) (hear from|see) me again",
+    ),
+    Phrase(
+        "self_harm.cue_method_place",
+        r"(jump|jumping|jumped|step|stepping|stepped|throw myself|throwing myself|thinking about|"
+        r"think about|thought about|keep thinking about|stand on|standing on|stood on|edge of|"
+        r"lie on|lying on|lay on) ~3 (train tracks|tracks|railway|railway line|train line|bridge|"
+        r"roof|rooftop|cliff|motorway|ledge|multi storey|car park|top floor|balcony|tall building|"
+        r"tower block)"
+        r"|(step|stepping|stepped|jump|jumping|jumped|let myself fall) off(?= \.|$)"
+        r"|(wish|want|hope|hoping|pray|praying) ~3 (hit by|run over by) (a|the) (car|bus|train|"
+        r"lorry)",
+    ),
+    Phrase(
+        "self_harm.cue_never_born",
+        r"(wish|wished|wishes|wishing) (that )?(i|she|he|they|you) (was|were|had|have) never "
+        r"(been )?born|(regret|regrets|regretted) (having|ever having) me",
+    ),
+    Phrase(
+        "self_harm.cue_not_here_soon",
+        r"(do not think|not sure|doubt|do not know if) (i will|ill|il|i am going to|i would) (be "
+        r"(here|around|alive)|make it|last|survive) ~2 (next|tomorrow|much longer|long|by|till|"
+        r"until|the (week|night|weekend)|this time)"
+        r"|(i will not|i am not going to|i wont) be (here|around|alive) (next|tomorrow|much "
+        r"longer|for long|by|this time)"
+        r"|(what if|if|hope|wish|want|i just|maybe) i (just )?(did not|do not|never|would not|will"
+        r" not) wake up",
+    ),
+    Phrase(
+        "self_harm.cue_rope",
+        near(
+            r"rope|ropes|noose|ligature|ligatures",
+            r"my (room|wardrobe|bag|bedroom|drawer|drawers|neck)|myself|i have|i got|got one|"
+            r"bought|hidden|hide|hiding|tied|tie|tying",
+            3,
+        ),
+    ),
+    Phrase(
+        "self_harm.cue_relapse",
+        r"relapse|relapsed|relapsing|(days|weeks|months|years) clean|clean (streak|gone)"
+        r"|(took|taken|take|taking|swallowed|had|necked) ([89]|[1-9][0-9]+|loads|lots|a lot|a "
+        r"handful|handfuls) ~2 (pills|tablets|paracetamol|meds|painkillers|antidepressants|"
+        r"sleeping pills|co codamol|codeine|ibuprofen)",
+    ),
+    # ---------------------------------------------------------------- abuse
+    Phrase(
+        "abuse.cue_thrown_against",
+        r"(slam|slams|slammed|slamming|throw|throws|threw|thrown|throwing|shove|shoves|shoved|"
+        r"shoving|push|pushes|pushed|pushing|pin|pins|pinned|pinning|chuck|chucks|chucked|drag|"
+        r"drags|dragged|smash|smashed|smashes|bang|banged|bangs) (me|my (head|face|body|hand|"
+        r"hands|fingers|arm|arms)) (against|into|onto|on to|in|on|down|across|to|up against|off)"
+        r" (the |a |my )?(wall|walls|floor|ground|door|doors|bed|table|stairs|sofa|fridge|car|"
+        r"radiator|window|cupboard|counter|sink|kitchen)",
+    ),
+    Phrase(
+        "abuse.cue_body_part",
+        r"(grab|grabs|grabbed|grabbing|twist|twists|twisted|twisting|squeeze|squeezes|squeezed|"
+        r"squeezing|yank|yanks|yanked|pinch|pinches|pinched|crush|crushes|crushed|bend|bends|"
+        r"bent|dig|digs|dug|scratch|scratches|scratched|punch|punches|punched|kick|kicks|kicked|"
+        r"hit|hits|slap|slaps|slapped|stamp on|stamps on|stamped on|burn|burns|burnt|burned|"
+        r"choke|chokes|choked|strangle|strangles|strangled|smack|smacks|smacked) (me on |me in |"
+        r"me by )?my (arm|arms|wrist|wrists|neck|throat|face|head|ear|ears|hair|fingers|leg|"
+        r"legs|back|stomach|ribs|chest|cheek|mouth|nose|eye|eyes|skin|jaw)"
+        r"(?! (by accident|accidentally|at football|in football|at rugby|in pe|at training))",
+    ),
+    Phrase(
+        "abuse.cue_hot_object",
+        r"(<person>) ~4 (put|puts|held|holds|hold|holding|pressed|press|presses|pushed|push|"
+        r"pushes|forced|forces|shoved|stuck|sticks) (my (hand|hands|arm|arms|fingers|face|head|"
+        r"skin|leg|legs)|me) ~3 (on|onto|over|in|into|under|against) (the |a |his |her |their )?"
+        r"(cooker|hob|oven|iron|kettle|radiator|fire|heater|candle|lighter|cigarette|fag|"
+        r"hot|boiling|freezing|cold water|toilet|bath)"
+        r"|(burn|burns|burnt|burned|stub|stubs|stubbed|put out|puts out) ~3 (cigarette|"
+        r"cigarettes|fag|fags|ciggie|ciggies|lighter|lighters) ~3 (on|out on|onto) (me|my)"
+        r"|(burnt|burned|burn|burns|scald|scalds|scalded) me (with|on|using)",
+    ),
+    Phrase(
+        "abuse.cue_punishment",
+        near(
+            r"punishment|punish me|punishes me|punished me|to punish me",
+            r"burn|burnt|hit|hits|belt|lock|locked|locks|outside|cold|shed|garden|cupboard|"
+            r"starve|no food|not eat|without food|without dinner|kneel|stand|stood|hours|floor|"
+            r"cooker|hob|iron|water|sleep|dark",
+            6,
+        ),
+    ),
+    Phrase(
+        "abuse.cue_food_withheld",
+        r"(not|never|will not|would not|does not|did not|do not|refuse to|refuses to|wont) (let|"
+        r"lets|allow|allows|allowed) (me )?(to )?(have|eat|get|make|touch|take) (any |my |the |"
+        r"some )?(food|dinner|tea|breakfast|lunch|meal|meals|anything to eat|water|"
+        r"leftovers)"
+        r"|(never|not|does not|do not|will not|wont) (let|lets|allow|allows) me (eat|sit|have "
+        r"dinner|have tea) with (the family|them|everyone|the others)"
+        r"|(only|just) (get|gets|got|give me|gives me|allowed|let me have) (leftovers|scraps|"
+        r"bread|one meal)|(go|goes|went|send|sends|sent) (me )?to bed hungry"
+        r"|(lock|locks|locked) (the )?(fridge|kitchen|cupboards|food)",
+    ),
+    Phrase(
+        "abuse.cue_cruel",
+        r"(make|makes|made|making) me (sleep|stay|stand|kneel|sit|wait) (on the floor|in the "
+        r"garden|in the shed|in the cold|in the dark|in the cupboard|all night|outside all "
+        r"night|in the corner for hours)"
+        r"|(make|makes|made|making) me (sleep|kneel) (outside|for hours)",
+    ),
+    Phrase(
+        "abuse.cue_confined",
+        r"(keeps|kept|keep|shuts|shut|leaves|left) me (in|inside) (my|the) (room|bedroom|house|"
+        r"flat|cupboard) ~3 (all|for|every|days|weeks|hours|weekend|day|night)"
+        r"|only (lets|let|allows) me (out|leave|eat|have food)",
+    ),
+    # ---------------------------------------------------------------- sexual exploitation
+    Phrase(
+        "sexual_exploitation.cue_online_stranger",
+        near(
+            r"(man|men|guy|guys|bloke|lad|someone|somebody|person|stranger|strangers|account|"
+            r"girl|woman|he|she) (from|on|off|i met on|i met off|i met in|i met|i only know from|"
+            r"i know from|i talk to on|i talk to) (online|snap|snapchat|insta|instagram|tiktok|"
+            r"discord|whatsapp|telegram|xbox|playstation|fortnite|roblox|an app|the internet|"
+            r"a game|gaming|facebook|kik|omegle|wizz|yubo|twitter|reddit|minecraft|cod)",
+            r"wants|want|asks|asked|asking|keeps|says|said|sends|sent|pics|photos|meet|money|"
+            r"address|alone|secret|older|dm|dms|dming|video call|facetime|threatens|threatening|"
+            r"gifts|buys|bought|where i live|what school",
+            6,
+        ),
+    ),
+    Phrase(
+        "sexual_exploitation.cue_pics_money",
+        near(
+            r"(<pics>) (of me|of myself)|nudes|(my|sexy|naughty|spicy|private) (<pics>|content)",
+            r"money|cash|paid|pay|pays|paying|£|quid|selling|sold|for credit|gift card|gift "
+            r"cards|vouchers",
+            4,
+        )
+        + r"|onlyfans|only fans",
+    ),
+    Phrase(
+        "sexual_exploitation.cue_leak",
+        r"(leak|leaks|leaked|leaking) (my (<pics>|nudes|number|address|stuff)|them|it|those|these|"
+        r"<pics>|nudes|me)"
+        r"|(has|have|got|kept|keeps|saved) (some |loads of |all |the )?(<pics>|nudes) (of|off) me"
+        r" ~6 (if|unless|everyone|school|family|online|threaten|threatens|threatened|say|says|"
+        r"said)",
+    ),
+    Phrase(
+        "sexual_exploitation.cue_passed_round",
+        r"(make|makes|made|making|force|forces|forced|send|sends|sent|pass|passes|passed|take|"
+        r"takes|took) me (to )?(go|sleep|be|stay|hook up|link|meet) (with|round|to) (his |their |"
+        r"the |some |older |other )?(mates|friends|boys|lads|men|guys|cousins|brothers|people)"
+        r"|(have to|got to|gotta|must|made to|make me|makes me) (go|be nice|be friendly|hang|"
+        r"chill|stay|sleep|party|link) ~3 (his|their|older|the older) (mates|friends|cousins|"
+        r"brothers|boys|lads|guys|men)",
+    ),
+    Phrase(
+        "sexual_exploitation.cue_did_stuff",
+        r"(did|does|do|doing|done|tried|tries|try) (stuff|things|something|sexual (stuff|things)|"
+        r"bits) (to|on) me"
+        r"|(he|him|man|men|guy|guys|older|lads|boys|brother|bloke|blokes|uncle|stranger) ~3 "
+        r"(got|get|gets|getting|made|make|makes|making|keep getting|keeps getting) me "
+        r"(so |really )?(drunk|high|wasted|smashed|out of it|mashed|pissed|stoned|off my face)"
+        r"|(spiked|spike|spikes|spiking) (me|my)",
+    ),
+    Phrase(
+        "sexual_exploitation.cue_where_alone",
+        r"(ask|asks|asked|asking|keeps asking|wants|wanted|want) ~3 (if i am (alone|on my own|by "
+        r"myself|home alone)|my address|where i live|what school i go to|which school|when i am "
+        r"(alone|on my own)|if anyone is (home|in)|if my (carers|carer|mum|dad) (are|is) (in|out|"
+        r"home))",
+    ),
+    Phrase(
+        "sexual_exploitation.cue_filmed",
+        r"(film|films|filmed|filming|record|records|recorded|recording|videoed) (me|us) (doing "
+        r"(stuff|things|it|sexual)|having sex|naked|without (my|our) (clothes|consent|permission)|"
+        r"in bed|with (him|them|his|their))"
+        r"|(showing|shows|showed|sharing|shares|shared|sending|sent) (it|them|the video|the vid|"
+        r"the videos|videos|vids) (to |round |around )?(people|everyone|his mates|their mates|"
+        r"others|the whole)",
+    ),
+    # ---------------------------------------------------------------- criminal exploitation
+    Phrase(
+        "criminal_exploitation.cue_olders",
+        near(
+            r"olders|elders|the older ones|older boys|older lads|older man|older men|older guys|"
+            r"the mans|mandem",
+            r"owe|owes|owed|debt|package|parcel|bits|line|runs|drops|selling|shot|shotting|"
+            r"stash|knife|shank|trap|ot|country|missions|mission|taxed|robbed",
+            5,
+        ),
+    ),
+    Phrase(
+        "criminal_exploitation.cue_debt",
+        near(
+            r"owe|owes|owed|owing|debt|on tick|fronted|taxed",
+            r"bits|package|parcel|drugs|weed|stash|product|olders|dealer|dealers|gang|the (man|men|"
+            r"lads|boys)",
+            4,
+        )
+        + r"|(got|get|gets|getting|been) (taxed|rushed|shanked|stabbed|slashed|merked|jugged)"
+        r"|on tick|fronted me",
+    ),
+    Phrase(
+        "criminal_exploitation.cue_got_me_doing",
+        r"(they|he|them|the olders|olders|the lads|lads|older lads|older boys|some lads|some "
+        r"guys|the men|some men|his mates|their mates|the gang|my cousins (mates|friends)|my "
+        r"brothers (mates|friends)|the mandem) (got|have|has|had|keep|keeps|kept|are making|is "
+        r"making|make|makes|made|put|puts|keep getting|keeps getting|got|get|gets|getting) (me|"
+        r"us) ((doing|running) (runs|drops|jobs|missions|shots|deliveries|lines)|(carrying|"
+        r"holding|selling|moving|dropping|delivering|hiding|keeping|stashing|looking after) "
+        r"(<drugs>|for them|for him|a knife|knives|a gun|weapons|money|phones|cash)|going (up|"
+        r"down|out|country|ot|to other|to another)|jugging|shotting|trapping|grafting|on (a|the|"
+        r"their|his) (line|road|roads)|to (rob|steal|jug|mug|nick|shoplift|sell|deal|stash))",
+    ),
+    Phrase(
+        "criminal_exploitation.cue_line",
+        r"(answer|answering|run|running|ran|hold|holding|on) (the|their|his|a) (line|lines|phone)"
+        r" (all|every|for them|for him|24|day and night|at night)"
+        r"|(jug|jugs|jugging|jugged|juggin) (people|someone|him|them|a|the|houses|cars|phones|"
+        r"for)|to jug|go jugging",
+    ),
+    Phrase(
+        "criminal_exploitation.cue_travel_bag",
+        near(
+            r"(going|go|goes|went|gone|sent|sending|send|sends|travel|travelling|traveling|taken|"
+            r"take|takes|took) (up|down|out|over|across) (to|north|south|country)"
+            r"|on school days|other towns|another town|different towns|other cities|another city",
+            r"(with|carrying|holding|taking|bring|bringing) (a|the|their|his|some|this) (bag|"
+            r"bags|backpack|rucksack|package|parcel|parcels|box)",
+            8,
+        ),
+    ),
+    Phrase(
+        "criminal_exploitation.cue_labour",
+        r"(must|have to|has to|made to|forced to|make me|makes me|made me) work (for them|for "
+        r"him|for no money|without money|for free|no money|without pay|all day|all night|every "
+        r"day)",
+    ),
+    Phrase(
+        "criminal_exploitation.cue_pay_back",
+        r"(pay|paying|paid|work|working) ~1 (back|off) ~4 (by|doing|with) ~1 (jobs|runs|drops|"
+        r"missions|favours|favors|stuff for (them|him)|things for (them|him))",
+    ),
+    # ---------------------------------------------------------------- going missing
+    Phrase(
+        "missing.cue_nobody_knows",
+        r"(nobody|no one|noone|none of them|my carers|carers|staff|the staff|my sw|my social "
+        r"worker) ~4 (knows|know|knew|realised|noticed) (where i (am|was|have been|been|go|went|"
+        r"stay)|i am (gone|out|not there|not back|missing)|i (left|went|have gone|had gone))"
+        r"|(not|never|will not|am not|i am not|did not|have not) (telling|tell|told) ~3 where"
+        r"(?= \.|$| i (am|was|went|go|stay|sleep|have been))",
+    ),
+    Phrase(
+        "missing.cue_no_one_told",
+        near(
+            r"(did not|without|not|never) (tell|telling|told|letting|let) (anyone|anybody|them|"
+            r"my carers|my carer|staff|the staff|the home|the placement|my sw|my social worker|"
+            r"no one|nobody)",
+            r"stay|stayed|staying|sleep|slept|sleeping|stayed out|night|nights|gone|left|days|"
+            r"weekend|leave|leaving|run|off",
+            6,
+        ),
+    ),
+    Phrase(
+        "missing.cue_days_away",
+        r"(sleeping|slept|crashing|crashed|dossing|dossed|kipping|kipped) "
+        r"(at|round|with|in|on) ~5 (for )?(like |about |nearly |almost |over |around )?([0-9]+|"
+        r"two|three|four|five|six|seven|a few|a couple of|couple of|several) (nights|days|weeks)"
+        r"|(crashing|crashed|dossing|dossed|kipping|kipped|sofa hopping|staying|sleeping) (at|"
+        r"round|with) ~2 (randoms|random|strangers|peoples|whoever|anyone)",
+    ),
+    Phrase(
+        "missing.cue_left_unit",
+        r"(left|walked out of|walked out|ran out of|legged it from|legged it out of|bailed from|"
+        r"dipped from|dipped out of|got out of|escaped from|escaped) (the |my )?(unit|placement|"
+        r"carers|foster home|foster placement|care home|childrens home|hostel|supported "
+        r"accommodation|resi|secure unit) ~6 (without|not telling|nobody|no one|never|last night|"
+        r"tonight|at night|in the night|again|for good|through the window|out the window|and i am "
+        r"not|and did not (go|come) back|and have not been back)",
+    ),
+    Phrase(
+        "missing.cue_getting_away",
+        near(
+            r"station|coach|train|bus|motorway|hitchhike|hitchhiking|ticket",
+            r"out of here|away from (here|this|everyone|them|it all)|never (come|coming|go|"
+            r"going) back|not coming back|for good|forever|and not come back",
+            6,
+        )
+        + r"|(can not|cannot) face (going|coming|being) (back|home)",
+    ),
+    Phrase(
+        "missing.cue_sleeping_out",
+        r"(sleeping|slept|kipping|kipped|dossing|dossed) (outside|rough)"
+        r"|(sleeping|slept|sleep|kipping|kipped|dossing|dossed|stayed|staying) in (a|the) (car|"
+        r"park|car park|stairwell|bus shelter|doorway|squat|bando|crack house|trap house)"
+        r"|(did not|didnt|never) (come|go|get|got|make it|went|came) (home|back)( last night| all "
+        r"night| yesterday| tonight| this weekend|(?= \.|$))",
+    ),
+    # ---------------------------------------------------------------- unsafe where they live
+    Phrase(
+        "unsafe_home.cue_door",
+        r"(keeps|keep|kept|always|someone|somebody|he|they|she|people|man|lad|guy|men|lads) ~3 "
+        r"(trying|tries|tried|try|rattling|rattles|rattled|forcing|forces|forced|opening|opens|"
+        r"kicking|kicks|kicked) (my|the) (bedroom )?(door|door handle|handle|lock|window)"
+        r"|(knocking|banging|knocks|bangs|knocked|banged) (on|at) (my|the) (bedroom )?(door|window)"
+        r" ~4 (at night|in the night|late at night|every night|all night|when i am (asleep|in bed|"
+        r"sleeping))",
+    ),
+    Phrase(
+        "unsafe_home.cue_barricade",
+        r"(put|puts|putting|push|pushes|pushed|pushing|wedge|wedges|wedged|wedging|prop|propped|"
+        r"block|blocks|blocked|blocking|move|moved|moving|drag|dragged|sleep with|sleeping with|"
+        r"slept with) (a |my |the )?(chair|chairs|wardrobe|drawers|chest of drawers|bed|"
+        r"table|desk|bin|suitcase|stuff|things|something|door wedge|doorstop) ~3 (against|in "
+        r"front of|behind|under|up against) (my |the )?(bedroom )?(door|door handle|handle)"
+        r"|(block|blocks|blocked|blocking|barricade|barricades|barricading|barricaded) (my|the) "
+        r"(bedroom )?door"
+        r"|(lock|locks|locked|locking) (my|the) (bedroom )?door ~6 (because|scared|every night|at "
+        r"night|when (he|she|they)|in case|so (he|she|they|nobody|no one))",
+    ),
+    Phrase(
+        "unsafe_home.cue_smashing",
+        r"(smash|smashes|smashed|smashing|break|breaks|broke|breaking|wreck|wrecks|wrecked|trash|"
+        r"trashes|trashed|punch|punches|punched|punching|kick|kicks|kicked|kicking) (things|stuff|"
+        r"everything|the (house|place|flat|kitchen|tv|door|doors|wall|walls|windows|window|"
+        r"furniture)|doors|walls|windows|plates|holes in)"
+        r"|(keeps|keep|always|every night|all night) ~2 (kicking off|kicks off|going mental|"
+        r"losing it|flipping out|raging)",
+    ),
+    Phrase(
+        "unsafe_home.cue_people_in_out",
+        r"(people|men|strangers|randoms|blokes|lads|dealers|users|his mates|her mates|their mates|"
+        r"guys|addicts|druggies|junkies) ~3 (in and out|coming and going|coming round|round|over|"
+        r"staying over|turning up|turn up|coming in) ~3 (all night|all hours|all the time|every "
+        r"night|at night|late|constantly|24 7|day and night)"
+        r"|(in and out|coming and going) (all night|all hours|all the time|every night|day and "
+        r"night)",
+    ),
+    Phrase(
+        "unsafe_home.cue_carer_using",
+        r"(mum|dad|mam|mums|dads|parents|carer|carers|stepdad|stepmum|flatmate|housemate|he|she|"
+        r"they|boyfriend|partner) (is |are |s )?(back on|on|using|smoking|doing|injecting|"
+        r"dealing) (the )?(drugs|gear|crack|heroin|smack|spice|coke|ket|meth)"
+        r"|(is|are|s|mums|dads) (using|drinking) again"
+        r"|(mums|dads|mum|dad|carer|carers|parents) ~2 (started|starting|back) (drinking|using) "
+        r"again",
+    ),
+    Phrase(
+        "unsafe_home.cue_scared_inside",
+        r"(<scared>|too scared|nervous|anxious|on edge) (to|of) (fall asleep|falling asleep|go to "
+        r"sleep|going to sleep|sleep|sleeping|close my eyes|be here|be there|stay here|stay there|"
+        r"go in my room|leave my room|come out of my room|use the (kitchen|bathroom|shower|"
+        r"toilet))"
+        r"|(<person>|member|worker|resident|residents|lad|lads|boy|boys|bloke|kid|kids) ~4 "
+        r"(scares|frightens|terrifies|intimidates|creeps) (me|me out)"
+        r"|(comes|come|came|coming|walks|walk|walked|walking|barges|barged) (in|into) ~3 "
+        r"(without knocking|when i am (changing|in the shower|getting changed|asleep|sleeping|"
+        r"in bed|naked))",
+    ),
+    Phrase(
+        "unsafe_home.cue_hiding_from",
+        near(
+            r"(hide|hides|hiding|hid) (in|under|behind|inside) (my|the) (bed|wardrobe|cupboard|"
+            r"bathroom|room|duvet|covers|bedroom)",
+            r"fighting|fights|shouting|screaming|arguing|drunk|when (he|she|they)|scared|every "
+            r"night|hear them|hear him|hear her|until|till|because",
+            6,
+        )
+        + r"|(hear|heard|hearing) (them|him|her|my (mum|dad|parents|carers|carer)) (fighting|"
+        r"screaming|hitting|smashing|shouting|arguing) (every night|all night|again|all the time)"
+        r"|(threaten|threatens|threatened|threatening) to (slash|shank|cut|merk|wet|smash|knock|"
+        r"kidnap|burn|drown|strangle|choke|punch|kick|box|bang|break) (me|my)",
+    ),
+    # ---------------------------------------------------------------- bullying
+    Phrase(
+        "bullying.cue_slang_insults",
+        r"(slag|slags|slagging|slagged|cuss|cusses|cussing|cussed|diss|disses|dissing|dissed|"
+        r"roast|roasts|roasting|roasted|mug|mugs|mugging|mugged) (me|us)( off)?"
+        r"|(chat|chatting|chats|talk|talking|talks|say|saying|says|said|spread|spreading|post|"
+        r"posting) (shit|crap|rubbish|lies|nasty stuff|horrible stuff|bad stuff|rumours|things) "
+        r"(about|on) me"
+        r"|(talk|talking|talks|talked|chat|chatting|laugh|laughing) (about me )?behind my back",
+    ),
+    Phrase(
+        "bullying.cue_online",
+        near(
+            r"group chat|groupchat|the gc|insta|instagram|snap|snapchat|tiktok|their story|"
+            r"comments|online|whatsapp",
+            r"about me|at me|me off|ugly|fat|laughing at|mock|mocking|mocks|horrible|nasty|"
+            r"slag|slagging|cuss|cussing|roast|roasting|threats|threaten|threatening|"
+            r"exposed|expose|exposing|edited|memes|rumours|lies|hate (me|page|account|comments)|"
+            r"kill yourself|kill myself",
+            6,
+        ),
+    ),
+    Phrase(
+        "bullying.cue_horrible_messages",
+        r"(send|sends|sending|sent|message|messages|messaging|text|texts|texting|dm|dms|dming|"
+        r"comment|comments|commenting|say|says|saying|said|write|writes|writing|wrote|leave|"
+        r"leaving|leaves) me (horrible|nasty|hateful|hate|threatening|abusive|mean|vile|"
+        r"disgusting|racist|homophobic|awful|cruel|sick|evil|rude) (stuff|things|messages|texts|"
+        r"comments|names|voice notes|memes|pics|dms)"
+        r"|(horrible|nasty|hateful|hate|threatening|abusive|mean|vile|disgusting|racist|"
+        r"homophobic|awful|cruel|evil|rude) (stuff|things|messages|texts|comments|names|voice "
+        r"notes|memes|dms) (about|to|at|on) me",
+    ),
+    Phrase(
+        "bullying.cue_avoiding",
+        near(
+            r"(do not|never|not|can not|no longer) (want|going|go|face|bear|stand) (to )?(go |"
+            r"going )?(in|to|into|back to)? ?(school|college|class|lessons|the bus|the canteen|"
+            r"lunch|break)"
+            r"|(skip|skipping|skipped|bunk|bunking|bunked|avoid|avoiding|hide|hiding|miss|"
+            r"missing|missed) (school|college|lessons|class|lunch|break|the bus|pe|the canteen)",
+            r"because of (them|what they|the (girls|boys|lads|kids|others|bullies))|(they|everyone|"
+            r"people|the (girls|boys|lads|kids|others)) ~3 (say|said|says|do|did|does|laugh|"
+            r"call|pick|hit|push|post|wait|will)|so i (do not|never) (have to )?(see|bump into|"
+            r"run into|face) (them|those|the)|(<scared>) of (them|the (girls|boys|lads|kids|"
+            r"others))|bullied|picked on",
+            8,
+        ),
+    ),
+    Phrase(
+        "bullying.cue_my_picture",
+        near(
+            r"(video|vid|vids|pic|pics|photo|photos|picture|pictures|clip|screenshot|"
+            r"screenshots) (of|off) me|my (photo|pic|picture|face|video)",
+            r"edited|edit|editing|photoshopped|meme|memes|made fun|laughing at|mocking|everywhere"
+            r"|round (the )?school|around (the )?school|the whole (school|year|class)|crying|ugly|"
+            r"fat|without my (permission|consent)",
+            6,
+        ),
+    ),
+    Phrase(
+        "bullying.cue_racist_and_names",
+        r"monkey (noises|sounds|emoji|emojis)|the n word|(making|make|makes|made|doing) ~2 "
+        r"(noises|sounds|faces) at me"
+        r"|(get|gets|getting|got|been|being|am|keep getting|was) called (names|a (slag|slut|skank|"
+        r"tramp|freak|loser|retard|weirdo|whore|bitch|paki|terrorist|nerd|scrounger|orphan|"
+        r"reject|loner|lesbian|faggot|paedo|monkey|care kid)|fat|ugly|gay|stupid|thick|dumb|"
+        r"smelly|poor)"
+        r"|hate (page|account|group|chat)|burn book|expose page|exposing page"
+        r"|(everyone|they|people) (unfollowed|blocked|removed|ghosted) me"
+        r"|(trip|trips|tripping|tripped) me (up|over)(?! with)"
+        r"|(film|filming|filmed|record|recording|recorded) (it|me|us) ~4 (fight|fighting|crying|"
+        r"getting (hit|beaten|jumped)|posting|post|posted|online|laugh|laughing)",
+    ),
+    Phrase(
+        "bullying.cue_go_back",
+        r"(tell|tells|told|telling|say|says|saying|said|shout|shouts|shouting|shouted|keep "
+        r"telling|keeps telling) (me )?(to )?go back to (your|my|ur) (own )?country"
+        r"|go back to (your|ur) (own )?country"
+        r"|(they|them|people|kids|the (girls|boys|lads|kids|others)|some (lads|girls|boys|kids)|"
+        r"gang) ~3 (wait|waits|waiting|waited) (for|outside|around|on) (me|my) ~4 (after school|"
+        r"after college|outside school|outside college|at the gates|on the way home|at the bus "
+        r"stop|to (jump|get|batter|beat|fight))",
+    ),
+)
+
+
+PHRASES: Final[tuple[Phrase, ...]] = _LISTED + CUES
+
+
 GUARDS: Final[tuple[Phrase, ...]] = (
     # "Hit me up" asks to be contacted; "hit me up against the wall" is still a disclosure.
     Phrase("guard.hit_me_up", r"hit me up(?! (against|on|in|the|with|by))"),
@@ -982,7 +1541,10 @@ GUARDS: Final[tuple[Phrase, ...]] = (
         r"|(hurt|cut|burnt|burned|injured|scratched|bruised) myself (playing|doing|cooking|"
         r"shaving|training|on the oven|on the iron|on the hob|at (football|rugby|pe|the gym|"
         r"training|work|practice|boxing|dance))"
-        r"|(killing|kill|killed|wetting|wet) myself (laughing|with laughter)",
+        r"|(killing|kill|killed|wetting|wet) myself (laughing|with laughter)"
+        r"|i (burnt|burned|scalded|nicked|caught) my [a-z]+ (on|with) (the|a|my) (oven|iron|hob|"
+        r"kettle|tin|pan|toaster|grill|stove|cooker|straighteners|grater) (cooking|making|baking|"
+        r"getting|taking|doing)",
     ),
     Phrase(
         "guard.hurts_my_feelings",
@@ -1197,6 +1759,7 @@ KEEP: Final[frozenset[str]] = _words(
     soling somme spelling spitz starred starring steeling steep steeping stoop stooped
     stooping straggle straggled straggling strange swelling tables taping tapping teen
     throats topples tramping trooping waned wed wonted worthies wrests writs
+    dosed dosing hoot knell ragging steeped
     """
 )
 
@@ -1215,6 +1778,7 @@ SLANG: Final[dict[str, str]] = {
     "iam": "i am",
     "ima": "i am going to",
     "imma": "i am going to",
+    "il": "i will",
     "ive": "i have",
     "dont": "do not",
     "idont": "i do not",
@@ -1264,6 +1828,7 @@ SLANG: Final[dict[str, str]] = {
     "tbh": "",
     "tbf": "",
     "hes": "he is",
+    "whos": "who is",
     "shes": "she is",
     "theyre": "they are",
     "youre": "you are",
@@ -1276,16 +1841,13 @@ SLANG: Final[dict[str, str]] = {
     "kms": "kill myself",
     "kmss": "kill myself",
     "kys": "kill yourself",
-    "unalive": "kill",
-    "unalived": "killed",
-    "unaliving": "killing",
-    "unalives": "kills",
     "selfharm": "self harm",
     "selfharming": "self harming",
     "selfharmed": "self harmed",
     "cos": "because",
     "coz": "because",
     "cuz": "because",
+    "cus": "because",
     "bc": "because",
     "becuz": "because",
     "bcoz": "because",

@@ -196,6 +196,54 @@ def test_flagged_follows_matched() -> None:
     assert ScreenResult(frozenset({Category.BULLYING}), ("bullying.bullied",)).flagged
 
 
+# ------------------------------------------------------------------------------ the cues
+
+CUE_FLAGS = [
+    (Category.SELF_HARM, "relapsed on sh last night"),
+    (Category.SELF_HARM, "been saving my tablets up"),
+    (Category.SELF_HARM, "i wanna unalive"),
+    (Category.ABUSE, "she twisted my wrist"),
+    (Category.SEXUAL_EXPLOITATION, "a guy off snap keeps asking where i live"),
+    (Category.CRIMINAL_EXPLOITATION, "got taxed and now i owe the olders"),
+    (Category.MISSING, "left the unit last night and not going to say"),
+    (Category.UNSAFE_HOME, "i push a chair against my door at night"),
+    (Category.BULLYING, "they keep slagging me off"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), CUE_FLAGS)
+def test_cues_flag_wording_outside_the_listed_phrases(category: Category, text: str) -> None:
+    result = screen(text)
+    assert category in result.categories, result.matched
+    assert any(".cue_" in phrase_id for phrase_id in result.matched)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i collected my tablets from the chemist",
+        "the last time i saw my mum was at christmas",
+        "they got me doing the washing up",
+        "i want to go back to my country one day",
+        "we roasted marshmallows",
+        "i cut myself shaving with a new razor",
+        "i burned my hand on the oven cooking pasta",
+        "the rope swing at the park is so fun",
+    ],
+)
+def test_cues_leave_their_ordinary_senses_alone(text: str) -> None:
+    assert not screen(text).flagged, screen(text).matched
+
+
+def test_near_matches_either_order_within_the_window_and_never_across_a_sentence() -> None:
+    regex = re.compile(phrases.near("blade", "myself", 2).replace(" ~2 ", " (?:[a-z]+ ){0,2}"))
+    assert regex.search("blade on myself")
+    assert regex.search("myself with the blade")
+    assert not regex.search("blade one two three myself")
+    assert "self_harm.cue_blade" in screen("got the blade out for myself").matched
+    assert "self_harm.cue_blade" not in screen("new blade for the saw. sorted it myself").matched
+
+
 # ----------------------------------------------------------------------- the phrase list
 
 
