@@ -1516,7 +1516,326 @@ CUES: Final[tuple[Phrase, ...]] = (
 )
 
 
-PHRASES: Final[tuple[Phrase, ...]] = _LISTED + CUES
+# Indirect cues: the ways young people describe harm without naming it. A goodbye, an injury
+# hidden or explained, a person they wait out or hide from, a favour that became a debt, days
+# away that nobody noticed, being shut out or filmed. Each ties a general lexicon to the young
+# person or to the harm by proximity, so that new wording of the same situation still flags.
+_COVER: Final = (
+    r"cover|covers|covered|covering|hide|hides|hid|hiding|hidden|makeup|make up|concealer|"
+    r"foundation|long sleeves|sleeves|hoodie|jumper|scarf|plasters|bandage|bandages"
+)
+_INJURY: Final = (
+    r"bruise|bruises|bruised|bruising|black eye|marks|mark|cuts|cut|scars|scar|burns|burn|welts|"
+    r"scratches|swelling|swollen|bite marks|fat lip|split lip|nosebleed|bloody nose|lump"
+)
+_KIN: Final = (
+    r"he|she|they|him|her|them|my (dad|mum|mam|mom|stepdad|stepmum|step dad|step mum|carer|"
+    r"carers|foster (carer|carers|dad|mum)|uncle|aunt|auntie|brother|sister|cousin|nan|grandad|"
+    r"boyfriend|girlfriend|partner|ex|landlord|flatmate|housemate|key worker|keyworker)"
+    r"|(dad|mum|mam|stepdad|stepmum|uncle|boyfriend|partner)"
+    r"|my (mums|mams|dads|nans|carers|sisters|aunties) (boyfriend|girlfriend|partner|husband|wife|"
+    r"fella|bloke|mate|mates|son|brother)"
+)
+
+INDIRECT: Final[tuple[Phrase, ...]] = (
+    # ---------------------------------------------------------------- self-harm and suicide
+    Phrase(
+        "self_harm.cue_last_words",
+        r"(this is|this will be|this is going to be|here is) (my|the) (last|final)"
+        r"(?= \.|$| (message|text|post|time|thing|goodbye|words|night|one from me))"
+        r"|(last|final) time (i will|ill|i am going to|i|you will|anyone will|you) (ever )?"
+        r"(message|text|talk|speak|see|hear|write|post|message anyone|bother)"
+        r"|(will not|wont|not going to|am not going to|not gonna|i will not) be (around|here|alive"
+        r"|about) (much longer|for much longer|for long|anymore|any more|soon|by then|to see|"
+        r"after (tonight|today|this))"
+        r"|(will not|not going to|wont) (need|be needing) (them|it|any of (it|this|them|my "
+        r"stuff)|my (stuff|things|clothes|phone)) (anymore|any more|where i am going|after "
+        r"(tonight|today))"
+        r"|(tell|say to) (my|everyone|them) ~4 (i love|i loved|that i love|that i loved|i am "
+        r"sorry|sorry for)( them| her| him| you| everyone)?(?= \.|$| (and|but|from|for|when|if))"
+        r"|(i love|i loved) (you|you all|everyone|you guys) (and|but) (i am sorry|sorry|goodbye|"
+        r"bye)",
+    ),
+    Phrase(
+        "self_harm.cue_letters",
+        near(
+            r"(wrote|written|writing|write|left|leave|leaving|done|finished) (a |my |some |all "
+            r"the |the )?(letter|letters|note|notes)",
+            r"just in case|for everyone|to everyone|for each of|for all of|for (my )?family|for "
+            r"when i|for after|(for|to) (them|you) to (find|read)|goodbye|sorry",
+            6,
+        ),
+    ),
+    Phrase(
+        "self_harm.cue_giving_away",
+        near(
+            r"(give|giving|gave|given|leave|leaving|left|sort|sorted|sorting|decided|deciding|"
+            r"worked out) (away |out )?(who (gets|has|can have|will have|should have|will get) )?"
+            r"(all )?my (stuff|things|belongings|clothes|games|xbox|ps5|playstation|phone|"
+            r"trainers|jewellery|makeup|room|money|savings|pets?|cat|dog|bike)"
+            r"|who (gets|can have|will have|should have|will get|should get) (all )?my",
+            r"when i|after i|once i|before i (go|leave|die)|(will not|wont|do not|not|never) "
+            r"(need|be needing|be using)|just in case|in case|no point|everyone|for good",
+            8,
+        )
+        + r"|(sorted|sort|sorting|decided|deciding|worked out|planned|planning|written down|wrote "
+        r"down|listed|chose|chosen) (out )?who (gets|can have|will have|should have|will get|"
+        r"should get|is having|is getting) (all )?my",
+    ),
+    Phrase(
+        "self_harm.cue_without_me",
+        r"(would|will|d|be) (be )?(all |so much |much |a lot |way )?(fine|better|happier|easier|"
+        r"okay|ok|alright|best|good|free) (off )?without me(?! for (one|a|an|the|this|that|"
+        r"tonight|today|once|now|a bit|a while))"
+        r"|(no one|nobody|noone|none of them|would anyone|would anybody) (would|will) (even )?"
+        r"(notice|care|miss me|cry|come to my funeral)"
+        r"|(easier|better|best) for everyone if i (just )?(was not|were not|left|went|disappeared|"
+        r"was gone|went away|stopped)",
+    ),
+    Phrase(
+        "self_harm.cue_hidden_injury",
+        r"what i (did|do|have done|done|been doing|keep doing) to (myself|<self_body>)"
+        r"|so (that )?(nobody|no one|noone|people|they|school|teachers|staff|my (carer|carers|sw|"
+        r"social worker|teacher|teachers|mates|friends|key worker)) (can not |do not |will not |"
+        r"would not |does not |wont |dont |cannot |never )?(see|sees|notice|notices|ask|asks|"
+        r"spot|spots|find out|finds out) (what|the (marks|bruises|cuts|scars|burns)|my (arms|"
+        r"wrists|legs|thighs|marks|bruises|cuts|scars|burns))",
+    ),
+    # ---------------------------------------------------------------- abuse
+    Phrase(
+        "abuse.cue_covered_injury",
+        near(r"" + _COVER, r"" + _INJURY + r"|what (he|she|they) (did|does|do)", 4)
+        + r"|(walked|walk|ran|run|fell|fall) into (a|the) (door|wall|cupboard)"
+        r"(?= \.|$| (again|and|but|that|is|was|i|he|she|they))"
+        r"|(say|said|tell|told|pretend|pretended|lie|lied|have to say) ~3 i (fell|tripped|walked "
+        r"into|slipped|banged)",
+    ),
+    Phrase(
+        "abuse.cue_end_up",
+        near(
+            r"(i|me) (always |usually |normally |often |just |then |sometimes )?(end up|ends up|"
+            r"ended up|wind up|land|landed|get|got|left) (on the floor|on the ground|against the "
+            r"wall|with (bruises|marks|a black eye|a cut|cuts|a fat lip|a split lip|a nosebleed|a "
+            r"bloody nose|a lump)|bleeding|hurt|getting hurt|in bits)",
+            r"angry|anger|drink|drinks|drinking|drunk|mad|temper|loses it|lost it|kicks off|kicked "
+            r"off|snaps|snapped|rage|raging|when (he|she|they)|if i|because i",
+            8,
+        ),
+    ),
+    Phrase(
+        "abuse.cue_injury_from",
+        near(
+            r"" + _INJURY,
+            r"(from|off|because of|cos of|after) (" + _KIN + r")|(<hit>) me|(pulled|pulls|pull|"
+            r"dragged|drags|yanked|yanks|grabbed|grabs|twisted|twists) me by (my|the)",
+            5,
+        )
+        + r"|(pull|pulls|pulled|pulling|drag|drags|dragged|dragging|yank|yanks|yanked|lift|lifts|"
+        r"lifted|swing|swung|throw|threw|throws) me (up )?by (my|the) (ear|ears|hair|arm|arms|"
+        r"wrist|wrists|neck|throat|collar|leg|legs|jumper|hood|hoodie)"
+        r"|(throw|throws|threw|throwing|thrown|chuck|chucks|chucked|lob|lobs|lobbed) (stuff|things|"
+        r"it|them|shoes|a shoe|cups|a cup|plates|a plate|bottles|a bottle|food|remotes|the remote"
+        r") at (my (head|face|back|legs))",
+    ),
+    Phrase(
+        "abuse.cue_blame",
+        r"(says|said|tells|told|telling|saying|keeps saying|keep saying|reminds me) (me )?"
+        r"(i am|im|it is|its|it was|that i am|that it is|that it was) (the reason|my fault|all my"
+        r" fault|to blame|why) ~4 (died|dead|left|gone|leave|drinks|drink|hits|ill|sick|sad|"
+        r"angry|everything|ruined|ruin|unhappy|went|happened|split|broke)"
+        r"|(blame|blames|blamed|blaming) me for (everything|it all|mum|dad|her|him|them|the "
+        r"divorce|the split|my (mum|dad|mam)|what happened)"
+        r"|(do not|dont|does not|not) deserve (to eat|food|dinner|tea|meals|a bed|a room|to sleep"
+        r"|to live|to be (loved|here|alive|fed|happy|born))",
+    ),
+    # ---------------------------------------------------------------- sexual exploitation
+    Phrase(
+        "sexual_exploitation.cue_favour_back",
+        near(
+            r"lift|lifts|vape|vapes|weed|money|cash|drink|drinks|food|phone|credit|top up|"
+            r"trainers|nails|clothes|present|presents|gifts|place to stay|somewhere to stay|bed|"
+            r"fags|booze|alcohol|lash|takeaway|maccies|nandos|hotel|(give|gives|gave|giving|"
+            r"given|buy|buys|bought|buying|get|gets|got|getting|lend|lends|lent) (me|us)",
+            r"(wants|want|wanted|expects|expect|expected|expecting|asking for|asks for|asked for|"
+            r"says|said) (something|stuff|things|a favour|favours|payment|sex|more)"
+            r"(?= \.|$| (back|in return|for|from|now|and|but|because|off))"
+            r"|in return|(have to|got to|need to|gotta|must|made me|make me|expects me to|wants "
+            r"me to|expect me to|want me to|told me to|says i have to|said i have to) (pay|repay) "
+            r"(him|them|it) back|(owe|owes|owed|owing) (him|them)(?! (a|an|one) )"
+            r"|return the favour|(he|they|she) (is|are) (owed|calling it in)|payback|pay up",
+            10,
+        ),
+    ),
+    # ---------------------------------------------------------------- criminal exploitation
+    Phrase(
+        "criminal_exploitation.cue_owe_them",
+        r"(say|said|says|saying|told me|tells me|telling me|reckon|reckons|claim|claims|keep "
+        r"saying|keeps saying) (that )?i (owe|owes|still owe|now owe) (them|him|the olders|the "
+        r"lads|the man|the men|the boys|loads|money|a debt)"
+        r"(?! (a|an|one) (drink|pint|coffee|tenner|fiver|apology|explanation|birthday|"
+        r"lift|chip|quid))"
+        r"|"
+        + near(
+            r"owe|owes|owed|owing|debt|in debt|pay (it|them|him) back|work (it|this|that|the "
+            r"debt) off|robbed|taxed|lost the",
+            r"(do|doing|did|done) (one|a|a few|some|couple of|a couple of|little|small|one more) "
+            r"(job|jobs|run|runs|drop|drops|mission|missions|favour|favours|thing|things|trip|"
+            r"trips)|work for (them|him)|(go|going|goes|went) (somewhere|out|up|down)",
+            8,
+        ),
+    ),
+    Phrase(
+        "criminal_exploitation.cue_work_it_off",
+        near(
+            r"work (it|this|that|the debt|the money) off|work off the (debt|money)|(pay|paid|"
+            r"paying) (it|them|him|the money|the debt) (back|off)",
+            r"owe|owed|owes|debt|robbed|taxed|lost|they said|he said|or else|the (food|bits|pack|"
+            r"package|parcel|stash|drugs|weed|product|gear|work)",
+            8,
+        )
+        + r"|(got|get|been|was|were|gets) (robbed|taxed|mugged|jumped|rushed) (of|for) (the|"
+        r"their|his|all the) (food|bits|work|pack|package|parcel|stash|drugs|weed|product|gear|"
+        r"bag|bags|money|phone|line)",
+    ),
+    Phrase(
+        "criminal_exploitation.cue_carry_bag",
+        near(
+            r"(take|takes|took|taking|taken|carry|carries|carrying|carried|drop|drops|dropping|"
+            r"dropped|deliver|delivers|delivering|delivered|bring|brings|bringing|brought|hold|"
+            r"holds|holding|held|keep|keeps|keeping|kept|mind|minding|stash|stashing|hide|hiding|"
+            r"store|storing|look after|looking after) (a|the|this|some|their|his|her|these|those|"
+            r"stuff|things|bits|it|them)( (bag|bags|package|packages|parcel|parcels|box|boxes|"
+            r"rucksack|backpack|envelope|phone|phones|stuff|things|bits))?",
+            r"(£|quid|cash|money|paid|pays|pay|gives me|give me|gave me) ~2 (to|for)"
+            r"|for (them|him|some (lads|guys|men|people|older)|the (olders|lads|boys|men|guys))"
+            r"|(not|never) (to )?(look|open|ask)|do not (look|open|ask)"
+            r"|(at|in|under) (my|me) (place|flat|room|house|bed|wardrobe|nans|mums|gaff)",
+            8,
+        ),
+    ),
+    Phrase(
+        "criminal_exploitation.cue_family_threat",
+        r"(they|he|she|them|people|the olders|the lads|the men|the gang) (know|knows|found out|"
+        r"said they know|said he knows|know exactly) where (my|i) (nan|mum|mam|dad|family|sister|"
+        r"brother|little (brother|sister)|carers|carer|girlfriend|boyfriend|cousins?|foster) "
+        r"(lives|live|is|are|stays)"
+        r"|(or|otherwise|else) (they|he) (will|would|are going to|is going to|said) ~3 "
+        r"(my (nan|mum|mam|dad|family|sister|brother|little)|(hurt|get|do|visit|find|burn) "
+        r"(my|me))",
+    ),
+    # ---------------------------------------------------------------- going missing
+    Phrase(
+        "missing.cue_no_one_looked",
+        r"(no one|nobody|noone|none of them|they|carers|my carers|staff|the staff|the home|my sw|"
+        r"the police) (even )?(came|come|comes|went|bothered|bother|tried|try) (looking|to look|"
+        r"searching|to search|to find|finding)( for me)?(?! for (my|the|his|her|a|their) )"
+        r"|(no one|nobody|noone|none of them|they|carers|staff) (even )?(looked|searched|looks|"
+        r"searches|noticed|notices|reported) (for me|me missing|i was gone|i had gone|i was not "
+        r"there|i was missing)"
+        r"|(did not|never|not|do not|does not) (even )?(look|looked|search|searched|come looking|"
+        r"report|reported|notice|noticed) (for me|me missing|i was gone|i had gone|i was not "
+        r"(there|back|home))",
+    ),
+    Phrase(
+        "missing.cue_walked_out_when",
+        r"(walked|ran|legged it|left|went|bailed|dipped|took off|jumped out|disappeared) (out |"
+        r"off |away )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|last night|"
+        r"yesterday|days ago|a week ago|at the weekend|the other night|after tea|after dinner|in "
+        r"the night) ~2 (and|but) (i )?(have not|had not|not|never|did not|no one|nobody|noone|"
+        r"still|been)"
+        r"|(been|have been|i have been) (gone|away|out|missing|staying out|on the road|off grid)"
+        r" (since|for) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|the "
+        r"weekend|days|a week|a few days|ages)",
+    ),
+    # ---------------------------------------------------------------- unsafe where they live
+    Phrase(
+        "unsafe_home.cue_wait_till_asleep",
+        near(
+            r"(wait|waits|waiting|waited) (till|until|for) (" + _KIN + r") (is |are |has |have |"
+            r"to |goes |go |gets |get )?(asleep|gone out|gone|out|go to sleep|fall asleep|falls "
+            r"asleep|goes out|leave|leaves|left|gone to bed|go to bed|passed out|passes out|pass "
+            r"out|goes to bed|sleeping|in bed|at work|at the pub|drunk)",
+            r"come out|get out|leave (my|the) room|downstairs|eat|food|bathroom|toilet|kitchen|"
+            r"shower|go (home|back|in)|come (home|back|in)|safe|scared|so (he|she|they)|before i "
+            r"(can|dare|go|come|leave|move)|dare",
+            8,
+        )
+        + r"|i (always |just |have to |usually )?(wait|waits|waiting) (till|until) (he|she|they) "
+        r"(is|are) (asleep|gone|out|passed out)(?= \.|$)",
+    ),
+    Phrase(
+        "unsafe_home.cue_strangers_inside",
+        r"(men|strangers|randoms|blokes|lads|dealers|users|people i do not know|guys|addicts|"
+        r"druggies|junkies|older men|his mates|her mates) (are )?(in|at|round|staying in|sleeping"
+        r" in) (the|my|our) (<home>|kitchen|living room|lounge) ~3 (every night|all night|at "
+        r"night|all the time|most nights|constantly|all hours|day and night)"
+        r"|(one of them|someone|somebody|one of the (men|lads|guys|blokes)|them|him|he|a man|a "
+        r"guy) ~3 (tried|tries|trying|try|rattled|rattles|opened|opens|forced) (my|the) (bedroom "
+        r")?(door|door handle|handle|lock)",
+    ),
+    Phrase(
+        "unsafe_home.cue_avoid_them",
+        near(
+            r"(stay|stays|staying|stayed|hide|hiding|hid|lock myself|locked myself|keep|keeping)"
+            r" (in|inside) (my|the) (room|bedroom|bathroom|toilet|wardrobe)",
+            r"(" + _KIN + r") (is |are |gets |get |comes |come )?(home|back|in|drunk|angry|"
+            r"shouting|around|about|awake)|(avoid|away from|out of the way of|so i do not see) "
+            r"(" + _KIN + r")",
+            6,
+        )
+        + r"|i (always |just |usually |have to |go and |end up |still )?(hide|hiding) (in|inside|"
+        r"under) (the|my) (bathroom|wardrobe|cupboard|toilet|loo|shed|bed|room|bedroom)"
+        r"(?= \.|$| (when|whenever|every|at night|all|till|until|because|so|from|again))",
+    ),
+    # ---------------------------------------------------------------- bullying
+    Phrase(
+        "bullying.cue_filmed_posted",
+        near(
+            r"(film|films|filming|filmed|record|records|recording|recorded|video|videos|videoing|"
+            r"videoed|snap|snaps|snapping|snapped|photo|photos|photograph|pic|pics|take pictures "
+            r"of|took pictures of|screenshot|screenshots|screenshotted) (me|us|my)",
+            r"(post|posts|posting|posted|put|puts|putting|share|shares|sharing|shared|upload|"
+            r"uploads|uploaded|send|sends|sent|spread|spreads|spreading) ~2 (on|online|up|"
+            r"everywhere|round|around|to everyone|in the (group|chat|gc)|story|stories|tiktok|"
+            r"snap|insta)|laugh|laughing|laughs|mock|mocking",
+            6,
+        )
+        + r"|(they|people|kids|everyone|he|she|the (girls|boys|lads|kids|others)) (keep |keeps |"
+        r"always |just |all )?(film|films|filming|record|records|recording|video|videos|videoing|"
+        r"snap|snaps) (me|us)(?= \.|$| (when|at|in|on|and|every|all|getting|crying|fighting|"
+        r"eating|walking|being|without|behind))",
+    ),
+    Phrase(
+        "bullying.cue_shut_out",
+        r"(nobody|no one|noone|none of them|nobody in my (class|form|year)) (ever |even |will |"
+        r"wants to |want to )?(talks|speaks|sits|plays|hangs|walks|talk|speak|sit|play|hang|"
+        r"walk|looks|look) (to|with|near|next to|out|at) me"
+        r"|(everyone|they|people|the (girls|boys|lads|kids|others)|(my|the) (whole )?(class|form|"
+        r"year|friends|mates|group|friendship group)) ~2 (blocked|removed|kicked|left|ignore|"
+        r"ignores|ignored|excluded|exclude|excludes|unadded|muted|uninvited) me"
+        r"(?! (from|out of) (the|a) (game|lobby|server))"
+        r"|(made|make|makes|making|set up|started|start|created|create) (a|another|their own|"
+        r"a new|a separate) (group|group chat|groupchat|gc|chat|page|account) (about|without|"
+        r"for everyone but|for everyone except|to) (me|laugh at me|talk about me)"
+        r"|(made|make|makes|making|set up|started|created) (one|a new one|their own|another one|"
+        r"a new chat|a new group) (without|about) me"
+        r"|(move|moves|moved|moving|get up|gets up|got up) (away )?(seats|seat|tables|table)? ?"
+        r"(when|if|as soon as) i (sit|sat|come|came|walk)",
+    ),
+    Phrase(
+        "bullying.cue_noises",
+        r"(pig|monkey|dog|animal|cow|oink|oinking|moo|mooing|barking|bark|grunting|grunt|"
+        r"whale|elephant|chimp|ape) (noises|sounds|emojis|emoji)"
+        r"|(noises|sounds|comments|faces|remarks|names|jokes) (at me|when i (walk|go|come|pass|"
+        r"sit|talk|speak|answer)|behind me|as i (walk|go|pass))"
+        r"|(throw|throws|threw|throwing|chuck|chucks|chucked|chucking|flick|flicks|flicked|"
+        r"spit|spits|spat) (stuff|things|food|paper|rubbers|pens|water|bottles|chewing gum|gum|"
+        r"balls) at (me|my)",
+    ),
+)
+
+
+PHRASES: Final[tuple[Phrase, ...]] = _LISTED + CUES + INDIRECT
 
 
 GUARDS: Final[tuple[Phrase, ...]] = (
@@ -1696,6 +2015,14 @@ GUARDS: Final[tuple[Phrase, ...]] = (
         r"(?! (but|until|till|for a bit|for a while))"
         r"|(not|no longer) (being |getting )bullied (anymore|any more|now)",
     ),
+    # Owing a friend a drink or an apology is not a debt to the olders ("he says i owe him" and
+    # "i owe him a favour" still flag).
+    Phrase(
+        "guard.owe_a_drink",
+        r"owe (him|her|them|you|my (mate|mates|friend|friends|nan|mum|dad|sister|brother|carer|"
+        r"key worker|keyworker)) (a|an|one) (drink|pint|coffee|tea|tenner|fiver|quid|apology|"
+        r"explanation|birthday present|hug|chippy|maccies|round)(?! (or|and then|else|for the))",
+    ),
     # "In danger of failing" is about exams.
     Phrase(
         "guard.in_danger_of",
@@ -1760,6 +2087,7 @@ KEEP: Final[frozenset[str]] = _words(
     stooping straggle straggled straggling strange swelling tables taping tapping teen
     throats topples tramping trooping waned wed wonted worthies wrests writs
     dosed dosing hoot knell ragging steeped
+    choose feds
     """
 )
 

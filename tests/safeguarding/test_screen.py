@@ -235,6 +235,54 @@ def test_cues_leave_their_ordinary_senses_alone(text: str) -> None:
     assert not screen(text).flagged, screen(text).matched
 
 
+INDIRECT_FLAGS = [
+    (Category.SELF_HARM, "wrote letters for my brothers just in case"),
+    (Category.SELF_HARM, "i probably wont be around much longer"),
+    (Category.SELF_HARM, "they would all be happier without me tbh"),
+    (Category.SELF_HARM, "worked out who gets my ps5 and my cat when im gone"),
+    (Category.ABUSE, "i covered my bruises with concealer before contact"),
+    (Category.ABUSE, "he gets angry and i end up on the floor"),
+    (Category.ABUSE, "he says its my fault my mum left and i dont deserve dinner"),
+    (Category.SEXUAL_EXPLOITATION, "a lift and a vape and now he wants something back"),
+    (
+        Category.CRIMINAL_EXPLOITATION,
+        "i only have to do one job for them and then the debt is gone",
+    ),
+    (Category.CRIMINAL_EXPLOITATION, "they know where my little sister lives so i cant say no"),
+    (Category.MISSING, "no one came looking"),
+    (Category.MISSING, "left on tuesday and havent been back since"),
+    (Category.UNSAFE_HOME, "i wait till he is asleep"),
+    (Category.UNSAFE_HOME, "i hide in the bathroom"),
+    (Category.BULLYING, "they made a group chat about me"),
+    (Category.BULLYING, "they film me"),
+    (Category.BULLYING, "nobody in my form speaks to me anymore"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), INDIRECT_FLAGS)
+def test_indirect_wording_flags(category: Category, text: str) -> None:
+    result = screen(text)
+    assert category in result.categories, result.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is my last exam then im free",
+        "i gave my clothes away to my cousin because they dont fit me anymore",
+        "my team would be fine without me for one match",
+        "my mate said i owe him a drink lol",
+        "my carer lent me money for the cinema and i paid her back",
+        "i wait till everyone is asleep to watch netflix in peace",
+        "no one came to watch my football match",
+        "my friends made a group chat for my birthday surprise",
+        "i end up on the floor laughing every time we watch that show",
+    ],
+)
+def test_indirect_cues_leave_look_alikes_alone(text: str) -> None:
+    assert not screen(text).flagged, screen(text).matched
+
+
 def test_near_matches_either_order_within_the_window_and_never_across_a_sentence() -> None:
     regex = re.compile(phrases.near("blade", "myself", 2).replace(" ~2 ", " (?:[a-z]+ ){0,2}"))
     assert regex.search("blade on myself")
