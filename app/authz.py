@@ -29,6 +29,9 @@ class Permission(StrEnum):
     SAFEGUARDING_ITEM_FLAG = "safeguarding:item:flag"
     PEOPLE_YOUNG_INVITE = "people:young-person:invite"
     PEOPLE_STAFF_INVITE = "people:staff:invite"
+    MODERATION_QUEUE_VIEW = "moderation:queue:view"
+    MODERATION_DECIDE = "moderation:item:decide"  # decide, assign, redact and merge
+    MODERATION_REASONS_MANAGE = "moderation:reasons:manage"  # the reasons young people read
 
 
 _EVERY_STAFF_ROLE = frozenset({Permission.STAFF_HOME_VIEW})
@@ -38,6 +41,8 @@ _READ_AND_ANSWER = frozenset(
         Permission.STAFF_ITEM_RESPOND,
         Permission.SAFEGUARDING_ITEM_FLAG,
         Permission.SAFEGUARDING_CASE_VIEW,
+        Permission.MODERATION_QUEUE_VIEW,
+        Permission.MODERATION_DECIDE,
     }
 )
 
@@ -47,7 +52,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.YOUNG_PERSON: ANONYMOUS_PERMISSIONS,
     Role.PARTICIPATION_OFFICER: _EVERY_STAFF_ROLE
     | _READ_AND_ANSWER
-    | {Permission.PEOPLE_YOUNG_INVITE},
+    | {Permission.PEOPLE_YOUNG_INVITE, Permission.MODERATION_REASONS_MANAGE},
     Role.SAFEGUARDING_LEAD: _EVERY_STAFF_ROLE
     | _READ_AND_ANSWER
     | {Permission.SAFEGUARDING_CASE_MANAGE},
@@ -55,7 +60,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.BOARD_CHAIR: _EVERY_STAFF_ROLE,
     Role.ACTION_OWNER: _EVERY_STAFF_ROLE,
     Role.ADMIN: _EVERY_STAFF_ROLE
-    | {Permission.PEOPLE_STAFF_INVITE, Permission.PEOPLE_YOUNG_INVITE},
+    | {
+        Permission.PEOPLE_STAFF_INVITE,
+        Permission.PEOPLE_YOUNG_INVITE,
+        Permission.MODERATION_REASONS_MANAGE,
+    },
 }
 
 

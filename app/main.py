@@ -7,6 +7,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from app import errors
 from app.auth.sessions import ServerSessionMiddleware
 from app.config import ROOT, Settings, get_settings
+from app.moderation import routes as moderation_routes
 from app.ops import routes as ops_routes
 from app.people import routes as people_routes
 from app.safeguarding import routes as safeguarding_routes
@@ -29,6 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(voice_routes.router)
     app.include_router(voice_staff_routes.router)
     app.include_router(safeguarding_routes.router)
+    app.include_router(moderation_routes.router)
     app.include_router(people_routes.router)
     if settings.demo_enabled:
         app.include_router(people_routes.demo_router)

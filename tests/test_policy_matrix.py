@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from app.moderation.models import DecisionReason, Sharing
 from app.people.models import Role
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
@@ -44,6 +45,15 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/staff/items/{reference}/flag"): STAFF_READERS,
     ("GET", "/staff/invites"): {"participation_officer", "admin"},
     ("POST", "/staff/invites"): {"participation_officer", "admin"},
+    ("GET", "/staff/moderation"): STAFF_READERS,
+    ("POST", "/staff/moderation/assign"): STAFF_READERS,
+    ("GET", "/staff/moderation/items/{reference}"): STAFF_READERS,
+    ("POST", "/staff/moderation/items/{reference}/decision"): STAFF_READERS,
+    ("POST", "/staff/moderation/items/{reference}/unmerge"): STAFF_READERS,
+    ("POST", "/staff/moderation/merge"): STAFF_READERS,
+    ("GET", "/staff/moderation/reasons"): {"participation_officer", "admin"},
+    ("POST", "/staff/moderation/reasons"): {"participation_officer", "admin"},
+    ("POST", "/staff/moderation/reasons/{reason_id}"): {"participation_officer", "admin"},
     ("GET", "/admin/staff"): {"admin"},
     ("POST", "/admin/staff"): {"admin"},
 }
@@ -79,6 +89,8 @@ def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
     author = make_user(db, nickname="author")
     item = make_item(db, author=author, body="Zqvx sentinel words")
     case = open_case(db, item=item, trigger=CaseTrigger.SCREEN)
+    reason = DecisionReason(decision=Sharing.PRIVATE, text="Kept between you and us.")
+    db.add(reason)
     db.commit()
     client = TestClient(app, base_url="http://testserver")
     if role == "young_person":
@@ -91,6 +103,7 @@ def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
     wrong = []
     for (method, path), allowed_roles in ALLOWED.items():
         url = path.replace("{reference}", item.reference).replace("{case_id}", str(case.id))
+        url = url.replace("{reason_id}", str(reason.id))
         if method == "GET":
             response = client.get(url, follow_redirects=False)
         else:

@@ -14,10 +14,9 @@ from app.i18n import gettext, lazy_gettext
 from app.people.models import User
 from app.safeguarding import repository, service
 from app.safeguarding.models import CaseActionKind, CaseState, CaseTrigger, SafeguardingCase
-from app.voice import repository as items
 from app.voice.models import Item
 from app.voice.routes import PostedForm
-from app.voice.service import normalise_reference
+from app.voice.staff_routes import staff_item_or_404
 from app.web import redirect, render
 
 router = APIRouter(prefix="/staff")
@@ -196,9 +195,7 @@ def close(
 @router.post("/items/{reference}/flag")
 def flag_item(request: Request, db: DbSession, principal: CanFlag, reference: str) -> Response:
     """An officer's worry is enough: the case opens and the lead is alerted at once."""
-    item = items.item_by_reference(db, normalise_reference(reference))
-    if item is None:
-        raise HTTPException(status_code=404)
+    item = staff_item_or_404(db, reference)
     assert principal.user is not None
     case = service.open_case(
         db, item=item, trigger=CaseTrigger.OFFICER_FLAG, raised_by=principal.user

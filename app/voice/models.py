@@ -34,6 +34,7 @@ class EventKind(StrEnum):
     SENT = "sent"
     STATUS_CHANGED = "status_changed"
     RESPONSE_ADDED = "response_added"
+    DECISION = "decision"  # a moderation decision; the body is the reason the young person reads
 
 
 class Item(SQLModel, table=True):

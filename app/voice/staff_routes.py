@@ -6,12 +6,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
+from app.audit.service import record
 from app.authz import Permission, Principal, Require
 from app.db import DbSession
 from app.drafts import take_draft
 from app.forms import parse_form
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
+from app.moderation.labels import SHARING_LABELS
 from app.people.models import User
 from app.safeguarding.repository import case_of_item
 from app.voice import repository, service, timeline
@@ -71,10 +73,23 @@ def inbox(
     )
 
 
-def _item_or_404(db: DbSession, reference: str) -> Item:
+def staff_item_or_404(db: DbSession, reference: str) -> Item:
     item = repository.item_by_reference(db, service.normalise_reference(reference))
     if item is None:
         raise HTTPException(status_code=404)
+    return item
+
+
+def open_original(db: DbSession, principal: Principal, reference: str) -> Item:
+    """For staff pages that show an item's original words: every such view is audited."""
+    item = staff_item_or_404(db, reference)
+    record(
+        db,
+        actor=principal.user,
+        action="item.view_original",
+        object_type="item",
+        object_id=item.id or 0,
+    )
     return item
 
 
@@ -107,6 +122,7 @@ def _item_page(
             "status_error": status_error,
             "responded": request.query_params.get("responded") == "1",
             "case": case_of_item(db, principal, item.id or 0),
+            "sharing_labels": SHARING_LABELS,
         },
         status_code=400 if status_error else 200,
         block="status",
@@ -116,14 +132,14 @@ def _item_page(
 
 @router.get("/items/{reference}")
 def item_page(request: Request, db: DbSession, principal: CanRead, reference: str) -> Response:
-    return _item_page(request, db, principal, _item_or_404(db, reference))
+    return _item_page(request, db, principal, open_original(db, principal, reference))
 
 
 @router.post("/items/{reference}/status")
 def change_status(
     request: Request, db: DbSession, principal: CanRespond, reference: str, form: PostedForm
 ) -> Response:
-    item = _item_or_404(db, reference)
+    item = staff_item_or_404(db, reference)
     chosen = str(form.get("status", ""))
     if chosen not in set(ItemStatus):
         return _item_page(request, db, principal, item, status_error=_("Choose a status."))
@@ -139,7 +155,7 @@ def change_status(
 def respond_form(
     request: Request, db: DbSession, principal: CanRespond, reference: str
 ) -> Response:
-    item = _item_or_404(db, reference)
+    item = staff_item_or_404(db, reference)
     page = f"/staff/items/{item.reference}/respond"
     values = take_draft(principal.session, page) or {}
     return render(
@@ -154,7 +170,7 @@ def respond_form(
 def respond_submit(
     request: Request, db: DbSession, principal: CanRespond, reference: str, form: PostedForm
 ) -> Response:
-    item = _item_or_404(db, reference)
+    item = staff_item_or_404(db, reference)
     result = parse_form(service.ResponseForm, form)
     if not result.ok or result.data is None:
         return render(

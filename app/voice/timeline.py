@@ -35,6 +35,8 @@ def describe(event: TimelineEvent) -> TimelineEntry:
         return TimelineEntry(
             _("We replied"), _("Here is what we did:"), event.created_at, response=event.body
         )
+    if event.kind is EventKind.DECISION:
+        return TimelineEntry(_("What we decided"), event.body or "", event.created_at)
     title, detail = _status_words(event.status)
     return TimelineEntry(title, detail, event.created_at)
 

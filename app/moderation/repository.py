@@ -1,0 +1,272 @@
+"""Every query about moderation. `shared_items` is the only door from young people's words to
+anyone who is not a participation officer or a safeguarding lead."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from app.moderation.models import (
+    DecisionReason,
+    ItemTheme,
+    ModerationDecision,
+    Redaction,
+    SharedVersion,
+    Sharing,
+)
+from app.people.models import Role, User
+from app.voice.models import AgeBand, Item
+
+MODERATORS = (Role.PARTICIPATION_OFFICER, Role.SAFEGUARDING_LEAD)
+
+
+@dataclass(frozen=True)
+class SharedItem:
+    """What may leave the officers: the approved, redacted words and counts. Never `Item.body`,
+    the author, the reference or anything else that could point at a young person."""
+
+    item_id: int
+    text: str
+    theme_ids: tuple[int, ...]
+    voices: int  # young people who said this: the item and those merged into it, all shared
+    approved_at: datetime
+
+
+def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem]:
+    """Items an officer approved for sharing, whose authors agreed, as their shared versions.
+
+    Councillors, board chairs, action owners, summaries and public pages read young people's
+    words only through this function.
+    """
+    merged = aliased(Item)
+    voices = (
+        select(col(merged.merged_into_id).label("main_id"), func.count().label("voices"))
+        .where(
+            col(merged.merged_into_id).is_not(None),
+            merged.sharing == Sharing.SHARED,
+            col(merged.may_share).is_(True),
+        )
+        .group_by(col(merged.merged_into_id))
+        .subquery()
+    )
+    statement = (
+        select(
+            col(SharedVersion.item_id),
+            col(SharedVersion.text),
+            col(SharedVersion.approved_at),
+            func.coalesce(voices.c.voices, 0),
+        )
+        .join(Item, col(Item.id) == col(SharedVersion.item_id))
+        .outerjoin(voices, voices.c.main_id == col(Item.id))
+        .where(
+            Item.sharing == Sharing.SHARED,
+            col(Item.may_share).is_(True),
+            col(Item.merged_into_id).is_(None),
+        )
+        .order_by(col(SharedVersion.approved_at), col(SharedVersion.item_id))
+    )
+    if theme_id is not None:
+        tagged = select(ItemTheme.item_id).where(ItemTheme.theme_id == theme_id)
+        statement = statement.where(col(SharedVersion.item_id).in_(tagged))
+    rows = db.exec(statement).all()
+    themes = _themes_of(db, [row[0] for row in rows])
+    return [
+        SharedItem(
+            item_id=item_id,
+            text=text,
+            theme_ids=tuple(themes.get(item_id, ())),
+            voices=1 + merged_voices,
+            approved_at=approved_at,
+        )
+        for item_id, text, approved_at, merged_voices in rows
+    ]
+
+
+def _themes_of(db: Session, item_ids: Sequence[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    if not item_ids:
+        return found
+    rows = db.exec(
+        select(ItemTheme.item_id, ItemTheme.theme_id)
+        .where(col(ItemTheme.item_id).in_(item_ids))
+        .order_by(col(ItemTheme.theme_id))
+    ).all()
+    for item_id, theme_id in rows:
+        found.setdefault(item_id, []).append(theme_id)
+    return found
+
+
+def item_themes(db: Session, item_id: int) -> list[int]:
+    return _themes_of(db, [item_id]).get(item_id, [])
+
+
+def shared_version(db: Session, item_id: int) -> SharedVersion | None:
+    return db.get(SharedVersion, item_id)
+
+
+# Reasons ---------------------------------------------------------------------------------------
+
+
+def active_reasons(db: Session) -> dict[Sharing, list[DecisionReason]]:
+    """The council's current reasons, grouped by decision, in their order."""
+    grouped: dict[Sharing, list[DecisionReason]] = {}
+    for reason in db.exec(
+        select(DecisionReason)
+        .where(col(DecisionReason.is_active).is_(True))
+        .order_by(col(DecisionReason.position), col(DecisionReason.id))
+    ).all():
+        grouped.setdefault(reason.decision, []).append(reason)
+    return grouped
+
+
+def all_reasons(db: Session) -> Sequence[DecisionReason]:
+    return db.exec(
+        select(DecisionReason).order_by(
+            col(DecisionReason.decision),
+            col(DecisionReason.is_active).desc(),
+            col(DecisionReason.position),
+            col(DecisionReason.id),
+        )
+    ).all()
+
+
+def reason(db: Session, reason_id: int) -> DecisionReason | None:
+    return db.get(DecisionReason, reason_id)
+
+
+def last_position(db: Session) -> int:
+    return db.exec(select(func.coalesce(func.max(DecisionReason.position), 0))).one()
+
+
+# Decisions, redactions, people -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    decision: ModerationDecision
+    reason_text: str
+    decided_by: str
+
+
+def decisions(db: Session, item_id: int) -> list[DecisionRecord]:
+    """An item's decisions, newest first, with the reason and who decided."""
+    rows = db.exec(
+        select(ModerationDecision, DecisionReason.text, User)
+        .join(DecisionReason, col(DecisionReason.id) == col(ModerationDecision.reason_id))
+        .join(User, col(User.id) == col(ModerationDecision.decided_by_id))
+        .where(ModerationDecision.item_id == item_id)
+        .order_by(col(ModerationDecision.decided_at).desc(), col(ModerationDecision.id).desc())
+    ).all()
+    return [DecisionRecord(decision, text, user.label) for decision, text, user in rows]
+
+
+def latest_decision(db: Session, item_id: int) -> DecisionRecord | None:
+    found = decisions(db, item_id)
+    return found[0] if found else None
+
+
+def redactions(db: Session, item_id: int) -> Sequence[Redaction]:
+    return db.exec(
+        select(Redaction).where(Redaction.item_id == item_id).order_by(col(Redaction.start))
+    ).all()
+
+
+def moderators(db: Session) -> Sequence[User]:
+    """Staff who may be given items to moderate."""
+    return db.exec(
+        select(User)
+        .where(col(User.role).in_(MODERATORS), col(User.is_active).is_(True))
+        .order_by(col(User.display_name), col(User.id))
+    ).all()
+
+
+def merged_into(db: Session, main_id: int) -> Sequence[Item]:
+    return db.exec(
+        select(Item)
+        .where(Item.merged_into_id == main_id)
+        .order_by(col(Item.created_at), col(Item.id))
+    ).all()
+
+
+def items_by_references(db: Session, references: Sequence[str]) -> Sequence[Item]:
+    if not references:
+        return []
+    return db.exec(
+        select(Item)
+        .where(col(Item.reference).in_(references))
+        .order_by(col(Item.created_at), col(Item.id))
+    ).all()
+
+
+# The queue -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    theme_id: int | None = None
+    age_band: AgeBand | None = None
+    channel: str | None = None
+    sent_before: datetime | None = None  # the waiting-time filter, as a cut-off
+    assigned_to_id: int | None = None
+    unassigned: bool = False
+
+
+def _queue_conditions(filters: QueueFilters) -> list[object]:
+    conditions: list[object] = [
+        Item.sharing == Sharing.PENDING,
+        col(Item.merged_into_id).is_(None),
+    ]
+    if filters.theme_id is not None:
+        conditions.append(Item.theme_id == filters.theme_id)
+    if filters.age_band is not None:
+        conditions.append(Item.age_band == filters.age_band)
+    if filters.channel is not None:
+        conditions.append(Item.channel == filters.channel)
+    if filters.sent_before is not None:
+        conditions.append(col(Item.created_at) < filters.sent_before)
+    if filters.assigned_to_id is not None:
+        conditions.append(Item.assigned_to_id == filters.assigned_to_id)
+    if filters.unassigned:
+        conditions.append(col(Item.assigned_to_id).is_(None))
+    return conditions
+
+
+def queue_page(
+    db: Session, filters: QueueFilters, *, page: int, per_page: int
+) -> tuple[list[tuple[Item, int]], int]:
+    """Items waiting for a decision, oldest first, each with how many were merged into it.
+
+    Two queries whatever the page size: the count, and the page with the merged counts joined.
+    """
+    conditions = _queue_conditions(filters)
+    total = db.exec(
+        select(func.count()).select_from(Item).where(*conditions)  # type: ignore[arg-type]
+    ).one()
+    merged = aliased(Item)
+    counts = (
+        select(col(merged.merged_into_id).label("main_id"), func.count().label("merged"))
+        .where(col(merged.merged_into_id).is_not(None))
+        .group_by(col(merged.merged_into_id))
+        .subquery()
+    )
+    rows = db.exec(
+        select(Item, func.coalesce(counts.c.merged, 0))
+        .outerjoin(counts, counts.c.main_id == col(Item.id))
+        .where(*conditions)  # type: ignore[arg-type]
+        .order_by(col(Item.created_at), col(Item.id))
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    return [(item, merged_count) for item, merged_count in rows], total
+
+
+def channels(db: Session) -> list[str]:
+    """Channels items arrived through (online, an event, paper...), for the filter."""
+    return [
+        value
+        for value in db.exec(select(Item.channel).distinct().order_by(col(Item.channel))).all()
+        if value
+    ]
