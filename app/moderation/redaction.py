@@ -198,14 +198,21 @@ def suggest_emails(text: str) -> list[Span]:
 
 # Public helplines a young person may mention (Childline, Samaritans, NSPCC): nothing to hide.
 HELPLINES = frozenset({"8001111", "116123", "8088005000"})
+UK_NATIONAL_DIGITS = 10  # without the leading 0
 
 
 def suggest_phones(text: str) -> list[Span]:
-    """UK numbers in any usual layout (07700 900123, +44 7700 900123, (0161) 496 0000)."""
+    """UK numbers in any usual layout (07700 900123, +44 7700 900123, (0161) 496 0000).
+
+    POSSIBLE, not VALID, so a real number the library's data does not know is still offered;
+    full-length numbers only, so years and times ("born 2009", "at 1530") are not.
+    """
+    matches = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     return [
         _span(text, match.start, match.end, RedactionKind.PHONE)
-        for match in phonenumbers.PhoneNumberMatcher(text, "GB")
-        if str(match.number.national_number) not in HELPLINES
+        for match in matches
+        if len(str(match.number.national_number)) >= UK_NATIONAL_DIGITS
+        and str(match.number.national_number) not in HELPLINES
     ]
 
 

@@ -98,7 +98,7 @@ def record_action(
 ) -> CaseAction:
     if case.state is CaseState.CLOSED:
         raise CaseError(
-            "This case is closed. Open a new one if something else has happened.", "kind"
+            _("This case is closed. Open a new one if something else has happened."), "kind"
         )
     if kind not in set(CaseActionKind):
         raise CaseError(_("Choose what was done."), "kind")

@@ -393,3 +393,8 @@ def test_realistic_word_salad_applies_cleanly(words: list[str]) -> None:
     shared = apply(text, suggest(text))
     assert "07912 345678" not in shared
     assert "M1 1AE" not in shared
+
+
+def test_a_number_outside_the_librarys_data_is_still_offered_but_years_are_not() -> None:
+    assert [(s.start, s.end) for s in suggest_phones("ring me on 07700 900123")] == [(11, 23)]
+    assert suggest_phones("born 2009, bus 42 at 1530") == []
