@@ -116,10 +116,6 @@ class Settings(BaseSettings):
         return self.demo_sign_in and self.app_env is AppEnv.DEVELOPMENT
 
     @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
-
-    @property
     def oidc_configured(self) -> bool:
         return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)
 

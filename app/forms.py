@@ -34,6 +34,16 @@ def clean_text(value: Any) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+class Refused(ValueError):
+    """An expected, friendly refusal from a service; `field` is the form field it belongs to,
+    so the page can show the message beside what was typed."""
+
+    def __init__(self, message: str, field: str = "form") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
 @dataclass
 class FormResult(Generic[FormModel]):
     values: dict[str, str]

@@ -10,6 +10,7 @@ from sqlalchemy import CursorResult, delete, update
 from sqlmodel import Session, col
 
 from app.audit.service import record
+from app.forms import Refused
 from app.i18n import gettext as _
 from app.moderation import redaction, repository
 from app.moderation.forms import DECISIONS
@@ -30,12 +31,8 @@ from app.voice import repository as items_repository
 from app.voice.models import EventKind, Item, TimelineEvent
 
 
-class ModerationError(ValueError):
-    """A friendly refusal; the message is for staff and says what to do."""
-
-    def __init__(self, message: str, *, field: str = "form") -> None:
-        super().__init__(message)
-        self.field = field
+class ModerationError(Refused):
+    """A refused moderation step; the message is for staff and says what to do."""
 
 
 def assign(db: Session, *, items: Sequence[Item], to: User | None, actor: User) -> int:

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
 from app.auth.oidc import StaffIdentity
+from app.forms import Refused
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
 from app.people.models import Role, StaffInvite, User, YoungPersonInvite
@@ -23,13 +24,8 @@ _hasher = PasswordHasher()  # argon2id with the library's current recommended pa
 _DUMMY_HASH = _hasher.hash("not-a-real-passphrase")
 
 
-class AccountError(Exception):
-    """A friendly, expected refusal; `field` says which form field it belongs to."""
-
-    def __init__(self, message: str, field: str = "form") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class AccountError(Refused):
+    """A refused join or sign-in."""
 
 
 def digest(secret: str) -> str:

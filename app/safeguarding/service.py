@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from app.config import get_settings
 from app.db import new_session
+from app.forms import Refused
 from app.i18n import gettext as _
 from app.moderation.models import Sharing
 from app.notifications.service import enqueue_email
@@ -28,12 +29,8 @@ from app.voice.models import Item
 ALERT_TEMPLATE = "safeguarding_alert"
 
 
-class CaseError(ValueError):
-    """A friendly refusal (closing without an outcome, say); `field` names the form field."""
-
-    def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
-        self.field = field
+class CaseError(Refused):
+    """A refused change to a case (closing without an outcome, say)."""
 
 
 def _alert(db: Session, case: SafeguardingCase, recipients: list[str | None], level: str) -> None:
