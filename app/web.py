@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import segno
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
@@ -91,3 +92,8 @@ def safe_next(target: str | None, default: str = "/") -> str:
     if parts.scheme or parts.netloc or "\\" in target or any(ord(c) < 32 for c in target):
         return default
     return target
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code for printed sheets, inline (a data URI) so the page makes no other request."""
+    return str(segno.make(url, error="m").svg_data_uri(scale=4, border=2))

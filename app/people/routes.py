@@ -4,7 +4,6 @@ from functools import lru_cache
 from typing import Annotated
 from urllib.parse import urlencode
 
-import segno
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import Field, field_validator
@@ -23,7 +22,7 @@ from app.i18n import lazy_gettext
 from app.people import service
 from app.people.models import Role, User
 from app.voice.routes import PostedForm
-from app.web import redirect, render, safe_next
+from app.web import qr_data_uri, redirect, render, safe_next
 
 router = APIRouter()
 demo_router = APIRouter()
@@ -295,10 +294,6 @@ def staff_home(
 # Invites -----------------------------------------------------------------------------------
 
 
-def _qr_data_uri(url: str) -> str:
-    return str(segno.make(url, error="m").svg_data_uri(scale=4, border=2))
-
-
 @router.get("/staff/invites")
 def young_invites_page(request: Request, principal: CanInviteYoung) -> Response:
     """Codes made in this session are shown (with QR codes) until the officer signs out."""
@@ -307,7 +302,7 @@ def young_invites_page(request: Request, principal: CanInviteYoung) -> Response:
     shown = [
         {
             "code": service.format_code(code),
-            "qr": _qr_data_uri(f"{settings.base_url}/join?{urlencode({'code': code})}"),
+            "qr": qr_data_uri(f"{settings.base_url}/join?{urlencode({'code': code})}"),
             "cicc": cicc,
         }
         for code, cicc in codes
