@@ -146,6 +146,7 @@ def can(principal: Principal, permission: str) -> bool:
 PUBLIC_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/healthz"): "liveness probe, no data",
     ("GET", "/readyz"): "readiness probe, no data",
+    ("GET", "/health/safeguarding"): "monitoring: counts of overdue cases and alerts, no content",
     ("GET", "/help"): "help and emergency numbers for everyone",
     ("GET", "/privacy"): "privacy notice for everyone",
     ("GET", "/accessibility"): "accessibility statement, linked from every footer",

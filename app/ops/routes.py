@@ -7,6 +7,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.authz import CurrentPrincipal
 from app.db import new_session
+from app.safeguarding.repository import health
+from app.timeutil import utcnow
 from app.web import render
 
 router = APIRouter()
@@ -27,6 +29,28 @@ def readyz() -> Response:
     except SQLAlchemyError:
         return JSONResponse({"status": "database unavailable"}, status_code=503)
     return JSONResponse({"status": "ok"})
+
+
+@router.get("/health/safeguarding")
+def safeguarding_health() -> Response:
+    """503 "degraded" when a case waits past its acknowledgement time or an alert is undelivered.
+
+    For the council's monitoring, which should page someone: the phone tree in the README is
+    the fallback when email fails. Counts only.
+    """
+    try:
+        with new_session() as db:
+            found = health(db, now=utcnow())
+    except SQLAlchemyError:
+        return JSONResponse({"status": "database unavailable"}, status_code=503)
+    return JSONResponse(
+        {
+            "status": "degraded" if found.degraded else "ok",
+            "cases_past_due": found.cases_past_due,
+            "alerts_undelivered": found.alerts_undelivered,
+        },
+        status_code=503 if found.degraded else 200,
+    )
 
 
 @router.get("/help")

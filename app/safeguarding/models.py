@@ -9,6 +9,8 @@ from sqlmodel import Field, SQLModel
 from app.db import enum_type
 from app.timeutil import utcnow
 
+ALERT_TEMPLATE = "safeguarding_alert"  # the outbox template of every alert about a case
+
 
 class CaseTrigger(StrEnum):
     SELF_REPORTED = "self_reported"  # the young person ticked "I am not safe"

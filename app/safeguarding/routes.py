@@ -74,10 +74,9 @@ def _case_page(
     status_code: int = 200,
 ) -> Response:
     item = db.get(Item, case.item_id)
+    people = {case.acknowledged_by_id, case.closed_by_id} - {None}
     names = {
-        user.id: user.label
-        for user in (db.get(User, uid) for uid in {case.acknowledged_by_id, case.closed_by_id})
-        if user is not None
+        user.id: user.label for user in (db.get(User, uid) for uid in people) if user is not None
     }
     return render(
         request,

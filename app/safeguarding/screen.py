@@ -1,38 +1,32 @@
 """The disclosure screen: does a young person's message need a safeguarding lead to read it now?
 
-The screen matches the maintained phrase list (`app.safeguarding.phrases`) against a normalised
-copy of the message. It is tolerant of the way people write on phones: capitals, accents, missing
-punctuation and apostrophes, text-speak ("u", "im", "dont", "kms", "wanna"), stretched letters
-("sooo"), leetspeak ("k1ll"), dropped g's ("runnin") and one-letter slips in longer words
-("bulied", "sucidal", "thretening").
+Two halves, either of which flags. First the maintained phrase list (`app.safeguarding.phrases`)
+is matched against a normalised copy of the message; then, if no phrase matched, the learned
+classifier (`app.safeguarding.learned`) judges the same normalised text, which catches wordings
+nobody wrote down. Normalising makes both tolerant of the way people write on phones: capitals,
+accents, missing punctuation and apostrophes, text-speak ("u", "im", "dont", "kms", "wanna"),
+stretched letters ("sooo"), leetspeak ("k1ll"), dropped g's ("runnin") and one-letter slips in
+longer words ("bulied", "sucidal", "thretening").
 
 It only ever adds human review: a match opens a case for the designated safeguarding lead, and
 nothing is closed, hidden or published because of it (or because of its silence). Missing a real
-disclosure is far worse than a false alarm, so the phrases lean towards flagging.
+disclosure is far worse than a false alarm, so both halves lean towards flagging.
 
-The result never contains the young person's words, only the ids of the phrases that matched.
-The screen is pure, deterministic and fast (well under a millisecond for a typical message).
+The result never contains the young person's words, only the ids of the phrases that matched
+(or "learned.<category>"). The screen is pure and deterministic.
 """
 
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 from typing import Final
 
-from app.safeguarding import phrases
+from sklearn.pipeline import Pipeline
 
-
-class Category(StrEnum):
-    SELF_HARM = "self_harm"
-    ABUSE = "abuse"
-    SEXUAL_EXPLOITATION = "sexual_exploitation"
-    CRIMINAL_EXPLOITATION = "criminal_exploitation"
-    MISSING = "missing"
-    UNSAFE_HOME = "unsafe_home"
-    BULLYING = "bullying"
+from app.safeguarding import learned, phrases
+from app.safeguarding.categories import Category
 
 
 @dataclass(frozen=True)
@@ -283,11 +277,8 @@ def _build() -> tuple[tuple[_Compiled, ...], tuple[re.Pattern[str], ...], _Vocab
 _PHRASES, _GUARDS, _VOCABULARY = _build()
 
 
-def screen(text: str) -> ScreenResult:
-    """Which disclosure phrases the message matches. Flags for human review; decides nothing."""
-    normalised = normalise(text)
-    if not normalised:
-        return NOTHING
+def match_phrases(normalised: str) -> ScreenResult:
+    """The phrase list's half of the screen, on text already normalised."""
     for guard in _GUARDS:  # a look-alike's words become "#", which no phrase can match or cross
         normalised = guard.sub("#", normalised)
     matched = tuple(p.id for p in _PHRASES if p.regex.search(normalised))
@@ -295,3 +286,26 @@ def screen(text: str) -> ScreenResult:
         return NOTHING
     categories = frozenset(p.category for p in _PHRASES if p.id in matched)
     return ScreenResult(categories=categories, matched=matched)
+
+
+def learned_guess(model: Pipeline, normalised: str) -> ScreenResult:
+    """The classifier's half of the screen, on text already normalised."""
+    guess = learned.guess(model, normalised)
+    if guess.chance < learned.THRESHOLD:
+        return NOTHING
+    return ScreenResult(frozenset({guess.category}), (f"learned.{guess.category.value}",))
+
+
+@lru_cache(maxsize=1)
+def trained_model() -> Pipeline:
+    """Trained once per process, the first time a message is screened."""
+    return learned.train(learned.load_labelled(learned.TRAINING), normalise)
+
+
+def screen(text: str) -> ScreenResult:
+    """Whether the message needs a safeguarding lead, and why. Flags for review; decides nothing."""
+    normalised = normalise(text)
+    if not normalised:
+        return NOTHING
+    found = match_phrases(normalised)
+    return found if found.flagged else learned_guess(trained_model(), normalised)

@@ -16,6 +16,7 @@ from app.moderation.models import Sharing
 from app.notifications.service import enqueue_email
 from app.people.models import User
 from app.safeguarding.models import (
+    ALERT_TEMPLATE,
     CaseAction,
     CaseActionKind,
     CaseState,
@@ -25,8 +26,6 @@ from app.safeguarding.models import (
 from app.safeguarding.screen import ScreenResult
 from app.timeutil import utcnow
 from app.voice.models import Item
-
-ALERT_TEMPLATE = "safeguarding_alert"
 
 
 class CaseError(Refused):
