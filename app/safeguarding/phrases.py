@@ -2028,6 +2028,33 @@ GUARDS: Final[tuple[Phrase, ...]] = (
         "guard.in_danger_of",
         r"in danger of (failing|losing|missing|being late|getting|running out)",
     ),
+    # Winning, and pets that wander off. "I ran away with him" still flags.
+    Phrase(
+        "guard.ran_away_with_the_win",
+        r"(ran|run|running|runs) away with (it|the (win|prize|match|game|trophy|title|cup|league|"
+        r"show|points))"
+        r"|(dog|dogs|puppy|cat|cats|kitten|hamster|rabbit) (keeps |kept |always )?"
+        r"(ran|run|running|runs) (off|away)",
+    ),
+    # A realisation, the weather, a joke: "it hit me that" is not a blow.
+    Phrase(
+        "guard.it_hit_me",
+        r"(it|that|reality|the heat|the cold|the smell|the tiredness) (hit|hits|has hit) me"
+        r"(?= (today that|that|as soon as|the moment|on the plane|when we (got|landed|arrived)))"
+        r"|hit me with (the|a|his|her|their) ([a-z]+ )?(joke|pun|question|news|fact|song|"
+        r"questions|facts)",
+    ),
+    # Pets at the groomers, and games or gadgets that "bully" someone.
+    Phrase(
+        "guard.dog_grooming",
+        r"(dog|dogs|puppy|cat) (needs |getting |got )?(grooming|groomed)"
+        r"|(the )?(groomers|dog groomer)",
+    ),  # fmt: skip
+    Phrase(
+        "guard.things_bully_me",
+        r"(wifi|game|level|autocorrect|phone|laptop|printer|homework|maths|weather|bus) "
+        r"(is |keeps |has been )?(actually |literally )?(bullying|bullies|bullied) me",
+    ),
 )
 
 
