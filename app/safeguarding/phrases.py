@@ -2049,7 +2049,7 @@ GUARDS: Final[tuple[Phrase, ...]] = (
         "guard.dog_grooming",
         r"(dog|dogs|puppy|cat) (needs |getting |got )?(grooming|groomed)"
         r"|(the )?(groomers|dog groomer)",
-    ),  # fmt: skip
+    ),
     Phrase(
         "guard.things_bully_me",
         r"(wifi|game|level|autocorrect|phone|laptop|printer|homework|maths|weather|bus) "
