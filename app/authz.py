@@ -32,6 +32,14 @@ class Permission(StrEnum):
     MODERATION_QUEUE_VIEW = "moderation:queue:view"
     MODERATION_DECIDE = "moderation:item:decide"  # decide, assign, redact and merge
     MODERATION_REASONS_MANAGE = "moderation:reasons:manage"  # the reasons young people read
+    PRIVACY_REQUESTS_MANAGE = "privacy:request:manage"  # young people's change/delete requests
+    THEMES_MANAGE = "themes:theme:manage"  # themes, principles, leads and link champions
+    EVENTS_MANAGE = "events:event:manage"  # events, quick capture, attendance, QR sheets
+    COUNCILLOR_THEMES_VIEW = "councillor:themes:view"  # shared items by theme, notes, digest
+    BOARD_LIST_VIEW = "board:list:view"  # the "take to the board" list
+    MEETINGS_READ = "meetings:meeting:read"  # meetings, agendas, outcomes, published results
+    MEETINGS_MANAGE = "meetings:meeting:manage"  # meetings, agenda rounds, voting codes
+    MEETINGS_VOTE = "meetings:ballot:cast"  # CiCC proposals are checked per user in the service
 
 
 _EVERY_STAFF_ROLE = frozenset({Permission.STAFF_HOME_VIEW})
@@ -47,23 +55,35 @@ _READ_AND_ANSWER = frozenset(
 )
 
 ANONYMOUS_PERMISSIONS = frozenset({Permission.VOICE_ITEM_SUBMIT, Permission.VOICE_ITEM_READ_OWN})
+# Voting needs an account (one ballot per person); voting codes have their own public route.
+YOUNG_PERSON_PERMISSIONS = ANONYMOUS_PERMISSIONS | {Permission.MEETINGS_VOTE}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.YOUNG_PERSON: ANONYMOUS_PERMISSIONS,
+    Role.YOUNG_PERSON: YOUNG_PERSON_PERMISSIONS,
     Role.PARTICIPATION_OFFICER: _EVERY_STAFF_ROLE
     | _READ_AND_ANSWER
-    | {Permission.PEOPLE_YOUNG_INVITE, Permission.MODERATION_REASONS_MANAGE},
+    | {
+        Permission.PEOPLE_YOUNG_INVITE,
+        Permission.MODERATION_REASONS_MANAGE,
+        Permission.PRIVACY_REQUESTS_MANAGE,
+        Permission.THEMES_MANAGE,
+        Permission.EVENTS_MANAGE,
+        Permission.MEETINGS_READ,
+        Permission.MEETINGS_MANAGE,
+    },
     Role.SAFEGUARDING_LEAD: _EVERY_STAFF_ROLE
     | _READ_AND_ANSWER
     | {Permission.SAFEGUARDING_CASE_MANAGE},
-    Role.COUNCILLOR: _EVERY_STAFF_ROLE,
-    Role.BOARD_CHAIR: _EVERY_STAFF_ROLE,
+    Role.COUNCILLOR: _EVERY_STAFF_ROLE
+    | {Permission.COUNCILLOR_THEMES_VIEW, Permission.BOARD_LIST_VIEW, Permission.MEETINGS_READ},
+    Role.BOARD_CHAIR: _EVERY_STAFF_ROLE | {Permission.BOARD_LIST_VIEW, Permission.MEETINGS_READ},
     Role.ACTION_OWNER: _EVERY_STAFF_ROLE,
     Role.ADMIN: _EVERY_STAFF_ROLE
     | {
         Permission.PEOPLE_STAFF_INVITE,
         Permission.PEOPLE_YOUNG_INVITE,
         Permission.MODERATION_REASONS_MANAGE,
+        Permission.THEMES_MANAGE,
     },
 }
 
@@ -137,9 +157,10 @@ class Require:
         raise Forbidden
 
 
-def can(principal: Principal, permission: str) -> bool:
-    """For templates: show a control only when the policy would allow its route."""
-    return allows(principal, Permission(permission))
+def can(principal: Principal | None, permission: str) -> bool:
+    """For templates: show a control only when the policy would allow its route (error pages
+    render without a principal, and show no controls)."""
+    return principal is not None and allows(principal, Permission(permission))
 
 
 # Reviewed routes anyone may reach, with why. Every other route must declare a Require.
@@ -160,6 +181,10 @@ PUBLIC_ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/staff/sign-in"): "starts the OIDC redirect",
     ("GET", "/staff/sign-in/callback"): "OIDC callback; the IdP's answer is validated",
     ("GET", "/staff/join/{token}"): "an admin's invitation link",
+    ("GET", "/vote/code"): "voting with a printed single-use code, no account",
+    ("POST", "/vote/code"): "voting with a printed single-use code (rate limited, code spent once)",
     ("GET", "/demo/sign-in"): "development only: demo accounts",
     ("POST", "/demo/sign-in"): "development only: demo accounts",
+    ("GET", "/events/{token}/say"): "an event's QR form: no account, open only in its window",
+    ("POST", "/events/{token}/say"): "an event's QR form (rate limited like /say)",
 }

@@ -1,16 +1,19 @@
-"""Command-line tasks: `python -m app.cli demo-data | invite-admin NAME | worker`."""
+"""Command-line tasks: `python -m app.cli demo-data | invite-admin NAME | worker | digest |
+retention`."""
 
 import argparse
 import logging
 import sys
 
 from app.config import get_settings
+from app.councillors.digest import digest_now
 from app.db import new_session
 from app.demo.seed import seed_demo
 from app.notifications.notify import NotifyConfigError
 from app.notifications.worker import run_forever
 from app.people.models import Role
 from app.people.service import create_staff_invite
+from app.privacy.retention import retention_if_due, retention_now
 from app.safeguarding.service import escalate_now
 
 
@@ -33,12 +36,18 @@ def invite_admin(name: str) -> None:
     print(f"{settings.base_url}/staff/join/{token}")
 
 
+def worker_tick() -> int:
+    """Before each poll: escalate unacknowledged cases, queue any weekly digests due, and
+    (hourly) remove what is past the council's retention periods."""
+    return escalate_now() + digest_now() + retention_if_due()
+
+
 def worker(poll_seconds: float) -> int:
-    """Sends the notifications outbox, and escalates unacknowledged safeguarding cases, until
-    SIGTERM or SIGINT."""
+    """Sends the notifications outbox, escalates unacknowledged safeguarding cases and queues
+    the councillors' weekly digests, until SIGTERM or SIGINT."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
-        run_forever(poll_seconds, tick=escalate_now)
+        run_forever(poll_seconds, tick=worker_tick)
     except NotifyConfigError as error:
         logging.getLogger("said_and_done.notifications").error("%s", error)
         return 2
@@ -55,9 +64,20 @@ def main(argv: list[str] | None = None) -> int:
         "worker", help="send the notifications outbox and escalate safeguarding cases"
     )
     send.add_argument("--poll-seconds", type=float, default=5.0)
+    commands.add_parser("digest", help="queue this week's councillor digests now (once a week)")
+    commands.add_parser("retention", help="remove what is past the council's retention periods")
     args = parser.parse_args(argv)
     if args.command == "demo-data":
         demo_data()
+    elif args.command == "retention":
+        report = retention_now()
+        print(
+            f"Deleted the words of {report.items_erased} items ({report.items_held} kept for "
+            f"open safeguarding cases), {report.messages_deleted} notifications, "
+            f"{report.sessions_deleted} sessions and {report.requests_deleted} data requests."
+        )
+    elif args.command == "digest":
+        print(f"Queued {digest_now()} weekly digests.")
     elif args.command == "worker":
         return worker(args.poll_seconds)
     else:

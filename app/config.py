@@ -67,7 +67,8 @@ class Settings(BaseSettings):
     young_person_absolute_hours: int = 24 * 7
 
     invite_valid_days: int = 14
-    retention_years: int = 2
+    retention_years: int = Field(default=2, ge=1)  # young people's words and handled requests
+    retention_outbox_days: int = Field(default=30, ge=1)  # sent or given-up notifications
     sign_in_attempts_per_minute: int = 10
     sign_in_attempts_per_minute_per_address: int = 100
     submissions_per_hour: int = 30
@@ -78,6 +79,7 @@ class Settings(BaseSettings):
     notify_base_url: str = "https://api.notifications.service.gov.uk"
     notify_max_attempts: int = Field(default=8, ge=1)
     notify_template_safeguarding_alert: str | None = None
+    notify_template_councillor_digest: str | None = None  # the weekly digest for councillors
 
     # Moderation: the council's promise to act on what a young person sent, in working days
     # (Saturdays, Sundays and the dates below do not count).

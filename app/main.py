@@ -7,11 +7,19 @@ from starlette.middleware.gzip import GZipMiddleware
 from app import errors
 from app.auth.sessions import ServerSessionMiddleware
 from app.config import ROOT, Settings, get_settings
+from app.councillors import routes as councillor_routes
+from app.events import public_routes as event_public_routes
+from app.events import routes as event_routes
+from app.meetings import round_routes as meeting_round_routes
+from app.meetings import routes as meeting_routes
+from app.meetings import staff_routes as meeting_staff_routes
 from app.moderation import routes as moderation_routes
 from app.ops import routes as ops_routes
 from app.people import routes as people_routes
+from app.privacy import routes as privacy_routes
 from app.safeguarding import routes as safeguarding_routes
 from app.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, verify_csrf
+from app.themes import routes as theme_routes
 from app.voice import routes as voice_routes
 from app.voice import staff_routes as voice_staff_routes
 
@@ -32,6 +40,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(safeguarding_routes.router)
     app.include_router(moderation_routes.router)
     app.include_router(people_routes.router)
+    app.include_router(privacy_routes.router)
+    app.include_router(theme_routes.router)
+    app.include_router(event_routes.router)
+    app.include_router(event_public_routes.router)
+    app.include_router(councillor_routes.router)
+    app.include_router(meeting_routes.router)
+    app.include_router(meeting_staff_routes.router)
+    app.include_router(meeting_round_routes.router)
     if settings.demo_enabled:
         app.include_router(people_routes.demo_router)
     errors.install(app)

@@ -1,6 +1,18 @@
 """Every table, imported in one place for Alembic and the drift test."""
 
 from app.audit.models import AuditEvent
+from app.councillors.models import CouncillorNote, DigestSent, DigestSetting, ItemRead, ThemeVisit
+from app.events.models import Event, EventAttendance, EventChampion, EventTheme
+from app.meetings.models import (
+    AgendaItem,
+    AgendaRound,
+    Ballot,
+    Meeting,
+    Proposal,
+    RoundOption,
+    RoundParticipant,
+    VotingCode,
+)
 from app.moderation.models import (
     DecisionReason,
     ItemTheme,
@@ -10,25 +22,48 @@ from app.moderation.models import (
 )
 from app.notifications.models import OutboxMessage
 from app.people.models import StaffInvite, User, WebSession, YoungPersonInvite
+from app.privacy.models import PrivacyRequest
 from app.safeguarding.models import CaseAction, SafeguardingCase
-from app.themes.models import Theme
+from app.themes.models import ItemTopic, Theme, ThemeChampion, ThemePrinciple, Topic
 from app.voice.models import Item, TimelineEvent
 
 __all__ = [
+    "AgendaItem",
+    "AgendaRound",
     "AuditEvent",
+    "Ballot",
     "CaseAction",
+    "CouncillorNote",
     "DecisionReason",
+    "DigestSent",
+    "DigestSetting",
+    "Event",
+    "EventAttendance",
+    "EventChampion",
+    "EventTheme",
     "Item",
+    "ItemRead",
     "ItemTheme",
+    "ItemTopic",
+    "Meeting",
     "ModerationDecision",
     "OutboxMessage",
+    "PrivacyRequest",
+    "Proposal",
     "Redaction",
+    "RoundOption",
+    "RoundParticipant",
     "SafeguardingCase",
     "SharedVersion",
     "StaffInvite",
     "Theme",
+    "ThemeChampion",
+    "ThemePrinciple",
+    "ThemeVisit",
     "TimelineEvent",
+    "Topic",
     "User",
+    "VotingCode",
     "WebSession",
     "YoungPersonInvite",
 ]

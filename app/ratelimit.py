@@ -1,5 +1,6 @@
 """Rate limits shared by every app process (Redis when REDIS_URL is set, memory otherwise)."""
 
+import threading
 from functools import lru_cache
 
 from fastapi import Request
@@ -14,8 +15,19 @@ class RateLimited(Exception):
     """Too many attempts; the page says to wait and shows back what was typed."""
 
 
-@lru_cache
+_building = threading.Lock()
+
+
 def _limiter() -> MovingWindowRateLimiter:
+    # One thread builds it: `limits` imports redis lazily, and a second thread building it at
+    # the same time sees a half-imported module and fails (a 500 on a fresh process's first
+    # concurrent requests; found by bench.load).
+    with _building:
+        return _build_limiter()
+
+
+@lru_cache
+def _build_limiter() -> MovingWindowRateLimiter:
     settings = get_settings()
     storage = storage_from_string(settings.redis_url or "memory://")
     return MovingWindowRateLimiter(storage)
@@ -47,3 +59,15 @@ def limit_attempts(
         per_address, action + "-address", client_address(request)
     ):
         raise RateLimited
+
+
+def limit_submissions(request: Request, action: str, *, who: str) -> None:
+    """What young people send (views, votes, data requests), within the council's hourly limits."""
+    settings = get_settings()
+    limit_attempts(
+        request,
+        action,
+        who=who,
+        per_person=f"{settings.submissions_per_hour}/hour",
+        per_address=f"{settings.submissions_per_hour_per_address}/hour",
+    )

@@ -3,6 +3,7 @@
 The suite runs on SQLite by default and on PostgreSQL when TEST_DATABASE_URL is set.
 """
 
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -31,8 +32,23 @@ from app import ratelimit  # noqa: E402
 from app.db import get_engine, new_session  # noqa: E402
 from app.main import create_app  # noqa: E402
 from tests.support.database import migrate_fresh  # noqa: E402
+from tests.support.sentinels import SentinelCatcher  # noqa: E402
 
 KEEP_TABLES = {"theme", "alembic_version"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_children_words_in_logs() -> Iterator[None]:
+    """Across the whole suite, nothing logged at INFO or above carries a sentinel string."""
+    catcher = SentinelCatcher()
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(catcher)
+    root.setLevel(min(level, logging.INFO))
+    yield
+    root.removeHandler(catcher)
+    root.setLevel(level)
+    assert not catcher.caught, f"sentinel strings reached the logs: {catcher.caught[:5]}"
 
 
 @pytest.fixture(scope="session", autouse=True)

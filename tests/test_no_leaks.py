@@ -9,6 +9,8 @@ from sqlmodel import Session
 from app.people.models import Role
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
+from tests.councillors.helpers import make_champion, route_ids, shared
+from tests.moderation.helpers import theme_id
 from tests.support.factories import make_item, make_user, sign_in
 from tests.test_meta import route_inventory
 
@@ -21,9 +23,21 @@ def test_no_page_shows_unapproved_words(app: FastAPI, db: Session, role: Role) -
     pending = make_item(db, author=author, body="ZQVX-PRIVATE-WORDS zqvx.sentinel@example.org")
     held = make_item(db, body="ZQVX-PRIVATE-WORDS held for safety")
     case = open_case(db, item=held, trigger=CaseTrigger.SCREEN)
+    pending.theme_id = theme_id(db, "housing")
+    db.add(pending)
     db.commit()
+    officer = make_user(db, Role.PARTICIPATION_OFFICER)
+    # A shared item whose original words hold the sentinels: only its redacted text may show.
+    approved = shared(db, officer, theme_id(db, "housing"), "[name removed] wants a bus pass")
+    approved.body = "ZQVX-PRIVATE-WORDS Zqvx Sentinel wants a bus pass"
+    db.add(approved)
+    db.commit()
+    ids = route_ids(db, officer.id or 0)
     client = TestClient(app, base_url="http://testserver")
-    sign_in(client, db, make_user(db, role))
+    reader = make_user(db, role)
+    sign_in(client, db, reader)
+    if role is Role.COUNCILLOR:
+        make_champion(db, reader)
     visited = 0
     for method, path, _ in route_inventory(app):
         if method != "GET" or path == "/staff/sign-in/callback":  # 503 without an IdP
@@ -33,9 +47,13 @@ def test_no_page_shows_unapproved_words(app: FastAPI, db: Session, role: Role) -
             .replace("{case_id}", str(case.id))
             .replace("{token}", "x")
         )
+        for placeholder, value in ids.items():
+            url = url.replace(placeholder, value)
         response = client.get(url, follow_redirects=False)
         assert response.status_code < 500, url
         for sentinel in SENTINELS:
             assert sentinel not in response.text, (url, sentinel)
         visited += 1
+        if url == "/councillor/themes/housing" and role is Role.COUNCILLOR:
+            assert "[name removed] wants a bus pass" in response.text  # the crawl reached it
     assert visited > 15

@@ -11,6 +11,8 @@ from app.moderation.models import DecisionReason, Sharing
 from app.people.models import Role
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
+from tests.councillors.helpers import make_champion, route_ids
+from tests.meetings.helpers import policy_matrix_ids
 from tests.support.factories import make_item, make_user, sign_in
 from tests.test_meta import route_inventory
 
@@ -20,6 +22,8 @@ ROLES = [ANONYMOUS, OTHER_YOUNG_PERSON, *[role.value for role in Role]]
 STAFF_READERS = {"participation_officer", "safeguarding_lead"}
 EVERY_STAFF = {role.value for role in Role if role.is_staff}
 YOUNG = {ANONYMOUS, "young_person", OTHER_YOUNG_PERSON}
+YOUNG_WITH_ACCOUNT = {"young_person", OTHER_YOUNG_PERSON}
+MEETING_READERS = {"participation_officer", "councillor", "board_chair"}
 
 # (method, path) -> roles that may use it. Anyone else: sign-in redirect or 403 (404 for items
 # that are not theirs, so existence does not leak).
@@ -54,8 +58,62 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/staff/moderation/reasons"): {"participation_officer", "admin"},
     ("POST", "/staff/moderation/reasons"): {"participation_officer", "admin"},
     ("POST", "/staff/moderation/reasons/{reason_id}"): {"participation_officer", "admin"},
+    ("GET", "/my/data"): YOUNG,
+    ("GET", "/my/data/download"): YOUNG,
+    ("GET", "/my/data/ask"): YOUNG,
+    ("POST", "/my/data/ask"): YOUNG,
+    ("GET", "/staff/privacy"): {"participation_officer"},
+    ("GET", "/staff/privacy/{request_id}"): {"participation_officer"},
+    ("POST", "/staff/privacy/{request_id}/delete"): {"participation_officer"},
+    ("POST", "/staff/privacy/{request_id}/answer"): {"participation_officer"},
     ("GET", "/admin/staff"): {"admin"},
     ("POST", "/admin/staff"): {"admin"},
+    # Board meetings and agenda votes: young people with an account vote (CiCC checks are per
+    # round and per user, in the service); officers manage; councillors and chairs read.
+    ("GET", "/votes"): YOUNG_WITH_ACCOUNT,
+    ("GET", "/votes/{round_id}"): YOUNG_WITH_ACCOUNT,
+    ("POST", "/votes/{round_id}"): YOUNG_WITH_ACCOUNT,
+    ("GET", "/votes/{round_id}/propose"): YOUNG_WITH_ACCOUNT,
+    ("POST", "/votes/{round_id}/propose"): YOUNG_WITH_ACCOUNT,
+    ("GET", "/staff/meetings"): MEETING_READERS,
+    ("GET", "/staff/meetings/{meeting_id}"): MEETING_READERS,
+    ("GET", "/staff/rounds/{round_id}"): MEETING_READERS,
+    ("GET", "/staff/meetings/new"): {"participation_officer"},
+    ("POST", "/staff/meetings/new"): {"participation_officer"},
+    ("POST", "/staff/meetings/{meeting_id}/agenda"): {"participation_officer"},
+    ("GET", "/staff/meetings/{meeting_id}/agenda/{item_id}"): {"participation_officer"},
+    ("POST", "/staff/meetings/{meeting_id}/agenda/{item_id}"): {"participation_officer"},
+    ("GET", "/staff/meetings/{meeting_id}/rounds/new"): {"participation_officer"},
+    ("POST", "/staff/meetings/{meeting_id}/rounds/new"): {"participation_officer"},
+    ("POST", "/staff/rounds/{round_id}/options"): {"participation_officer"},
+    ("POST", "/staff/rounds/{round_id}/proposals/{proposal_id}"): {"participation_officer"},
+    ("POST", "/staff/rounds/{round_id}/codes"): {"participation_officer"},
+    ("GET", "/staff/rounds/{round_id}/codes"): {"participation_officer"},
+    ("POST", "/staff/rounds/{round_id}/agenda"): {"participation_officer"},
+    # Themes, link champions and events (officers); the councillor's view (read marks and
+    # notes only on their own themes: the test's councillor champions Housing); the board list.
+    ("GET", "/staff/themes"): {"participation_officer", "admin"},
+    ("POST", "/staff/themes"): {"participation_officer", "admin"},
+    ("GET", "/staff/themes/new"): {"participation_officer", "admin"},
+    ("GET", "/staff/themes/{theme_id}"): {"participation_officer", "admin"},
+    ("POST", "/staff/themes/{theme_id}"): {"participation_officer", "admin"},
+    ("POST", "/staff/moderation/items/{reference}/tags"): STAFF_READERS,
+    ("GET", "/staff/events"): {"participation_officer"},
+    ("POST", "/staff/events"): {"participation_officer"},
+    ("GET", "/staff/events/new"): {"participation_officer"},
+    ("GET", "/staff/events/{event_id}"): {"participation_officer"},
+    ("GET", "/staff/events/{event_id}/edit"): {"participation_officer"},
+    ("POST", "/staff/events/{event_id}/edit"): {"participation_officer"},
+    ("POST", "/staff/events/{event_id}/attendance"): {"participation_officer"},
+    ("GET", "/staff/events/{event_id}/capture"): {"participation_officer"},
+    ("POST", "/staff/events/{event_id}/capture"): {"participation_officer"},
+    ("GET", "/staff/events/{event_id}/qr"): {"participation_officer"},
+    ("GET", "/councillor"): {"councillor"},
+    ("POST", "/councillor/digest"): {"councillor"},
+    ("GET", "/councillor/themes/{slug}"): {"councillor"},
+    ("POST", "/councillor/themes/{slug}/read"): {"councillor"},
+    ("POST", "/councillor/themes/{slug}/notes"): {"councillor"},
+    ("GET", "/board/list"): {"councillor", "board_chair"},
 }
 
 
@@ -92,18 +150,25 @@ def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
     reason = DecisionReason(decision=Sharing.PRIVATE, text="Kept between you and us.")
     db.add(reason)
     db.commit()
+    meeting_ids = policy_matrix_ids(db, author.id or 0)
+    meeting_ids.update(route_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0))
     client = TestClient(app, base_url="http://testserver")
     if role == "young_person":
         sign_in(client, db, author)
     elif role == OTHER_YOUNG_PERSON:
         sign_in(client, db, make_user(db, nickname="someone-else"))
     elif role != ANONYMOUS:
-        sign_in(client, db, make_user(db, Role(role)))
+        user = make_user(db, Role(role))
+        sign_in(client, db, user)
+        if role == "councillor":
+            make_champion(db, user)
     token = csrf_token(client)
     wrong = []
     for (method, path), allowed_roles in ALLOWED.items():
         url = path.replace("{reference}", item.reference).replace("{case_id}", str(case.id))
         url = url.replace("{reason_id}", str(reason.id))
+        for placeholder, value in meeting_ids.items():
+            url = url.replace(placeholder, value)
         if method == "GET":
             response = client.get(url, follow_redirects=False)
         else:

@@ -5,7 +5,9 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from app.councillors.demo import seed_themes_and_events
 from app.demo.corpus import NICKNAMES, RESPONSES, VIEWS
+from app.meetings.demo import seed_meetings
 from app.people.models import Role, User
 from app.people.service import CODE_ALPHABET, format_code, hash_passphrase, nickname_key
 from app.themes.models import Theme
@@ -77,6 +79,8 @@ def seed_demo(db: Session) -> bool:
         db.add(item)
         db.flush()
         _demo_timeline(db, rng, item, officer, RESPONSES[slug])
+    seed_meetings(db, officer=officer, young=young)
+    seed_themes_and_events(db, staff=staff, rng=rng)
     return True
 
 

@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 
 from starlette.datastructures import FormData
 
-from app.forms import clean_text, form_values
+from app.forms import Refused, clean_text, form_values
 from app.i18n import gettext as _
 from app.moderation.models import RedactionKind, Sharing
+from app.themes.service import read_topics
 
 DECISIONS = (
     Sharing.SHARED,
@@ -63,6 +64,14 @@ class DecisionRequest:
         return "preview" if self.values.get("action") == "preview" else "save"
 
     @property
+    def topics(self) -> list[str]:
+        """Free topics typed, tidied; a problem is already in `errors["topics"]`."""
+        try:
+            return read_topics(self.values.get("topics", ""))
+        except Refused:
+            return []
+
+    @property
     def theme_ids(self) -> list[int]:
         return sorted({int(value) for value in self.themes if value.isdigit()})
 
@@ -90,6 +99,10 @@ def read_decision(form: FormData) -> DecisionRequest:
         request.reason_id = int(reason) if reason.isdigit() and len(reason) < 10 else None
         if request.reason_id is None:
             request.errors[name] = _("Choose a reason. The young person will read it.")
+    try:
+        read_topics(request.values.get("topics", ""))
+    except Refused as refused:
+        request.errors["topics"] = refused.message
     if len(request.note) > MAX_NOTE_CHARS:
         request.errors["note"] = _("Keep the note to %(limit)s characters or fewer.") % {
             "limit": f"{MAX_NOTE_CHARS:,}"
@@ -102,4 +115,18 @@ def read_decision(form: FormData) -> DecisionRequest:
         request.errors["remove_why"] = _("Keep the reason to %(limit)s characters or fewer.") % {
             "limit": f"{MAX_WHY_CHARS:,}"
         }
+    return request
+
+
+def read_tags(form: FormData) -> DecisionRequest:
+    """The "themes and topics" form for an item that is already shared."""
+    request = DecisionRequest(
+        values=form_values(form),
+        themes=[clean_text(value)[:12] for value in form.getlist("themes")][:50],
+    )
+    request.values.pop("themes", None)
+    try:
+        read_topics(request.values.get("topics", ""))
+    except Refused as refused:
+        request.errors["tag_topics"] = refused.message
     return request

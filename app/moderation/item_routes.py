@@ -8,13 +8,21 @@ from fastapi.responses import Response
 from app.authz import Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession
+from app.events import repository as events_repository
 from app.i18n import gettext
 from app.moderation import redaction, repository, service
 from app.moderation.clock import clock_for
-from app.moderation.forms import DECISIONS, DecisionRequest, read_decision, reason_field
+from app.moderation.forms import (
+    DECISIONS,
+    DecisionRequest,
+    read_decision,
+    read_tags,
+    reason_field,
+)
 from app.moderation.labels import DECISION_LABELS, REDACTION_LABELS, SHARING_LABELS
 from app.moderation.models import Sharing
 from app.moderation.queue_routes import AGE_LABELS, CHANNEL_LABELS
+from app.themes import repository as themes_repository
 from app.timeutil import utcnow
 from app.voice import repository as items_repository
 from app.voice.models import Item
@@ -27,14 +35,20 @@ router = APIRouter(prefix="/staff/moderation/items")
 CanDecide = Annotated[Principal, Depends(Require(Permission.MODERATION_DECIDE))]
 
 
+def _current_tags(db: DbSession, item: Item) -> dict[str, object]:
+    item_id = item.id or 0
+    themes = [str(t) for t in repository.item_themes(db, item_id)]
+    if not themes and item.theme_id is not None:
+        themes = [str(item.theme_id)]
+    topics = ", ".join(themes_repository.topic_labels_of(db, [item_id]).get(item_id, []))
+    return {"themes": themes, "topics": topics}
+
+
 def _form_values(db: DbSession, item: Item, sent: DecisionRequest | None) -> dict[str, object]:
     """What the form shows: what was just typed, else the current decision."""
     if sent is not None:
         return {**sent.values, "themes": sent.themes, "redact": sent.redact}
-    themes = [str(t) for t in repository.item_themes(db, item.id or 0)]
-    if not themes and item.theme_id is not None:
-        themes = [str(item.theme_id)]
-    return {"themes": themes, "redact": [], "version": str(item.moderation_version)}
+    return {**_current_tags(db, item), "redact": [], "version": str(item.moderation_version)}
 
 
 def _count(value: str) -> int:
@@ -48,6 +62,7 @@ def item_page(
     item: Item,
     *,
     sent: DecisionRequest | None = None,
+    tags: DecisionRequest | None = None,
     conflict: repository.DecisionRecord | None = None,
     changed_meanwhile: bool = False,
     preview: str | None = None,
@@ -57,7 +72,7 @@ def item_page(
     settings = get_settings()
     item_id = item.id or 0
     main = db.get(Item, item.merged_into_id) if item.merged_into_id else None
-    errors = sent.errors if sent else {}
+    errors = {**(sent.errors if sent else {}), **(tags.errors if tags else {})}
     suggestions = redaction.suggest(item.body)
     # Suggestions start ticked: taking out too much is the safer mistake.
     checked = set(sent.redact) if sent else {span.key for span in suggestions}
@@ -86,6 +101,13 @@ def item_page(
             "main": main,
             "merged": repository.merged_into(db, item_id),
             "values": _form_values(db, item, sent),
+            "tag_values": {**tags.values, "themes": tags.themes}
+            if tags
+            else _current_tags(db, item),
+            "popular_topics": themes_repository.popular_topics(db),
+            "event_name": events_repository.names_of(db, [item.event_id]).get(item.event_id or 0)
+            if item.event_id
+            else None,
             "errors": errors,
             "error_list": [
                 {"text": message, "href": f"#{'sharing-state' if name == 'form' else name}"}
@@ -94,6 +116,7 @@ def item_page(
             "conflict": conflict,
             "changed_meanwhile": changed_meanwhile,
             "decided": request.query_params.get("decided") == "1",
+            "tagged": request.query_params.get("tagged") == "1",
             "returned": _count(request.query_params.get("returned", "")),
             "reason_field": reason_field,
             "suggestions": suggestions,
@@ -154,6 +177,7 @@ def decide(
             expected_version=sent.version,
             actor=principal.user,
             theme_ids=sent.theme_ids,
+            topics=sent.topics,
             redactions=planned,
             previewed=sent.previewed,
         )
@@ -196,6 +220,32 @@ def _decided_meanwhile(
         changed_meanwhile=True,
         status_code=409,
     )
+
+
+@router.post("/{reference}/tags")
+def retag(
+    request: Request, db: DbSession, principal: CanDecide, reference: str, form: PostedForm
+) -> Response:
+    """Themes and free topics of an item that is already shared."""
+    item = staff_item_or_404(db, reference)
+    tags = read_tags(form)
+    assert principal.user is not None
+    if not tags.errors:
+        try:
+            service.retag(
+                db,
+                item=item,
+                theme_ids=tags.theme_ids,
+                topics=tags.topics,
+                actor=principal.user,
+            )
+        except service.ModerationError as error:
+            db.rollback()
+            tags.errors[f"tag_{error.field}"] = str(error)
+    if tags.errors:
+        return item_page(request, db, principal, item, tags=tags, status_code=400)
+    db.commit()
+    return redirect(request, f"/staff/moderation/items/{item.reference}?tagged=1")
 
 
 @router.post("/{reference}/unmerge")

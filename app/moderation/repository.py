@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -33,6 +34,7 @@ class SharedItem:
     theme_ids: tuple[int, ...]
     voices: int  # young people who said this: the item and those merged into it, all shared
     approved_at: datetime
+    event_id: int | None = None  # "said at" an event (the event, never who)
 
 
 def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem]:
@@ -53,16 +55,17 @@ def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem
         .subquery()
     )
     statement = (
-        select(
+        sa.select(  # five columns: more than sqlmodel's typed select() takes
             col(SharedVersion.item_id),
             col(SharedVersion.text),
             col(SharedVersion.approved_at),
             func.coalesce(voices.c.voices, 0),
+            col(Item.event_id),
         )
         .join(Item, col(Item.id) == col(SharedVersion.item_id))
         .outerjoin(voices, voices.c.main_id == col(Item.id))
         .where(
-            Item.sharing == Sharing.SHARED,
+            col(Item.sharing) == Sharing.SHARED,
             col(Item.may_share).is_(True),
             col(Item.merged_into_id).is_(None),
         )
@@ -71,7 +74,7 @@ def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem
     if theme_id is not None:
         tagged = select(ItemTheme.item_id).where(ItemTheme.theme_id == theme_id)
         statement = statement.where(col(SharedVersion.item_id).in_(tagged))
-    rows = db.exec(statement).all()
+    rows = db.execute(statement).all()
     themes = _themes_of(db, [row[0] for row in rows])
     return [
         SharedItem(
@@ -80,8 +83,9 @@ def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem
             theme_ids=tuple(themes.get(item_id, ())),
             voices=1 + merged_voices,
             approved_at=approved_at,
+            event_id=event_id,
         )
-        for item_id, text, approved_at, merged_voices in rows
+        for item_id, text, approved_at, merged_voices, event_id in rows
     ]
 
 
@@ -218,6 +222,7 @@ def _queue_conditions(filters: QueueFilters) -> list[object]:
     conditions: list[object] = [
         Item.sharing == Sharing.PENDING,
         col(Item.merged_into_id).is_(None),
+        col(Item.erased_at).is_(None),  # deleted at the young person's request
     ]
     if filters.theme_id is not None:
         conditions.append(Item.theme_id == filters.theme_id)

@@ -26,6 +26,8 @@ from app.moderation.models import (
 from app.people.models import User
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
+from app.themes.models import ItemTopic
+from app.themes.service import tag_topics
 from app.timeutil import utcnow
 from app.voice import repository as items_repository
 from app.voice.models import EventKind, Item, TimelineEvent
@@ -195,12 +197,14 @@ def decide(
     expected_version: int | None,
     actor: User,
     theme_ids: Sequence[int] = (),
+    topics: Sequence[str] = (),
     redactions: Sequence[PlannedRedaction] = (),
     previewed: str = "",
 ) -> Decided:
     """Records what happens to an item and tells its author why, in the reason's words.
 
-    Sharing stores the redacted version and its themes; any other decision withdraws them.
+    Sharing stores the redacted version, its themes and free topics; any other decision
+    withdraws them.
     Safeguarding opens a case (the lead is alerted in the same transaction).
     """
     check_can_decide(item)
@@ -239,6 +243,7 @@ def decide(
             )
         )
         db.add_all(ItemTheme(item_id=item_id, theme_id=theme_id) for theme_id in themes)
+        tag_topics(db, item_id=item_id, labels=topics)
         db.add_all(
             Redaction(
                 item_id=item_id,
@@ -266,7 +271,7 @@ def decide(
 
 def _withdraw_shared(db: Session, item_id: int) -> None:
     """A new decision starts from nothing shared; SHARED puts the new version back."""
-    for model in (ItemTheme, Redaction):
+    for model in (ItemTheme, ItemTopic, Redaction):
         db.execute(
             delete(model)
             .where(col(model.item_id) == item_id)
@@ -276,6 +281,25 @@ def _withdraw_shared(db: Session, item_id: int) -> None:
     if existing is not None:
         db.delete(existing)
         db.flush()
+
+
+def retag(
+    db: Session, *, item: Item, theme_ids: Sequence[int], topics: Sequence[str], actor: User
+) -> None:
+    """Changes a shared item's themes and free topics without a new decision."""
+    if item.sharing is not Sharing.SHARED:
+        raise ModerationError(_("Only shared items can be tagged. Share it first."), field="tags")
+    chosen = check_share(db, item=item, theme_ids=theme_ids)
+    item_id = item.id or 0
+    db.execute(
+        delete(ItemTheme)
+        .where(col(ItemTheme.item_id) == item_id)
+        .execution_options(synchronize_session="fetch")
+    )
+    db.add_all(ItemTheme(item_id=item_id, theme_id=theme_id) for theme_id in chosen)
+    tag_topics(db, item_id=item_id, labels=topics)
+    record(db, actor=actor, action="item.retag", object_type="item", object_id=item_id)
+    db.flush()
 
 
 def merge(db: Session, *, main: Item, others: Sequence[Item], actor: User) -> int:

@@ -9,6 +9,7 @@ from app.config import Settings
 
 TEMPLATE_SETTINGS: dict[str, str] = {
     "safeguarding_alert": "notify_template_safeguarding_alert",
+    "councillor_digest": "notify_template_councillor_digest",
 }
 
 

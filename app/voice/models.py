@@ -35,6 +35,7 @@ class EventKind(StrEnum):
     STATUS_CHANGED = "status_changed"
     RESPONSE_ADDED = "response_added"
     DECISION = "decision"  # a moderation decision; the body is the reason the young person reads
+    ERASED = "erased"  # the words were deleted
 
 
 class Item(SQLModel, table=True):
@@ -57,10 +58,13 @@ class Item(SQLModel, table=True):
     age_band: AgeBand | None = Field(default=None, sa_type=enum_type(AgeBand))
     wants_contact: bool = False  # ticked "I am not safe / I want someone to contact me"
     channel: str = Field(default="online", max_length=20)
+    event_id: int | None = Field(default=None, foreign_key="event.id", index=True)  # "said at"
     idempotency_key: str = Field(max_length=64, unique=True)
     content_fingerprint: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Set when the words were deleted (asked for, or past retention); the row stays for counts.
+    erased_at: datetime | None = None
 
 
 class TimelineEvent(SQLModel, table=True):

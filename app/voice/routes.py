@@ -15,6 +15,7 @@ from app.db import DbSession
 from app.drafts import keep_draft, take_draft
 from app.forms import FormResult, parse_form
 from app.i18n import gettext
+from app.meetings import repository as meetings_repository
 from app.moderation.models import Sharing
 from app.voice import repository, service, timeline
 from app.voice.models import MAX_BODY_CHARS
@@ -77,22 +78,13 @@ def _say_page(
     )
 
 
-def _limit_submissions(request: Request, principal: Principal) -> None:
-    settings = get_settings()
-    ratelimit.limit_attempts(
-        request,
-        "say",
-        who=principal.session.raw_id,
-        per_person=f"{settings.submissions_per_hour}/hour",
-        per_address=f"{settings.submissions_per_hour_per_address}/hour",
-    )
-
-
 @router.get("/")
-def home(request: Request, principal: CanSay) -> Response:
+def home(request: Request, db: DbSession, principal: CanSay) -> Response:
     if principal.is_staff:
         return redirect(request, "/staff")
-    return render(request, "voice/home.html", principal=principal)
+    # "You voted, the board listened": votes whose outcome the young person asked to hear about.
+    news = meetings_repository.news_for(db, principal.user_id) if principal.user_id else []
+    return render(request, "voice/home.html", {"vote_news": news}, principal=principal)
 
 
 @router.get("/say")
@@ -123,7 +115,7 @@ def say_submit(request: Request, db: DbSession, principal: CanSay, form: PostedF
         keep_draft(principal.session, "/say", result.values)
         return _say_page(request, db, principal, result, status_code=401)
     result.data.form_key = key
-    _limit_submissions(request, principal)
+    ratelimit.limit_submissions(request, "say", who=principal.session.raw_id)
     try:
         receipt = service.submit_view(db, principal=principal, form=result.data)
         db.commit()
@@ -157,6 +149,11 @@ def say_submit(request: Request, db: DbSession, principal: CanSay, form: PostedF
                 "We could not save it just now. Your words are still here. Please press Send again."
             ),
         )
+    return receipt_page(request, principal, receipt)
+
+
+def receipt_page(request: Request, principal: Principal, receipt: service.Receipt) -> Response:
+    """This browser may now see the item (and its secret code); off to the receipt."""
     item_id = receipt.item.id
     access = principal.session.data.setdefault("item_access", [])
     if principal.user is None and item_id not in access:

@@ -37,6 +37,10 @@ def describe(event: TimelineEvent) -> TimelineEntry:
         )
     if event.kind is EventKind.DECISION:
         return TimelineEntry(_("What we decided"), event.body or "", event.created_at)
+    if event.kind is EventKind.ERASED:
+        return TimelineEntry(
+            _("Deleted"), _("We deleted your words. Nobody can read them now."), event.created_at
+        )
     title, detail = _status_words(event.status)
     return TimelineEntry(title, detail, event.created_at)
 

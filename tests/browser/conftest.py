@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, BrowserContext, Playwright, ViewportSiz
 from app.config import ROOT
 from tests.browser.helpers import ContextFactory, Tab, TabOpener, axe_source
 from tests.support.idp import LoopbackIdP
+from tests.support.sentinels import carries_sentinel
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -107,6 +108,8 @@ def base_url(
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+    output = server_log.read_text(encoding="utf-8", errors="replace")
+    assert not carries_sentinel(output), "a sentinel string reached the app server's output"
 
 
 def _wait_until_healthy(url: str, server: subprocess.Popen[bytes], log: Path) -> None:

@@ -1,0 +1,323 @@
+"""The meetings forms: only known fields are read, and every value typed is kept for the page."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, ValidationInfo, field_validator
+from starlette.datastructures import FormData
+
+from app.forms import StrictForm, form_values
+from app.i18n import gettext as _
+from app.meetings.models import AgendaRound, Electorate, MeetingKind, VotingMethod
+
+#: Staff type times as the council's clock shows them; they are stored in UTC.
+COUNCIL_TIME = ZoneInfo("Europe/London")
+MAX_TITLE = 120
+MAX_DESCRIPTION = 600
+MAX_OUTCOME = 4000
+MAX_VOTES_EACH = 10
+MAX_CODES = 200
+
+
+def _required(value: str, message: str, limit: int) -> str:
+    if not value:
+        raise ValueError(message)
+    if len(value) > limit:
+        raise ValueError(_("Keep it to %(limit)s characters or fewer.") % {"limit": limit})
+    return value
+
+
+def _within(value: str, limit: int) -> str:
+    if len(value) > limit:
+        raise ValueError(_("Keep it to %(limit)s characters or fewer.") % {"limit": limit})
+    return value
+
+
+def _a_date(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(_("Enter a real date, for example 2027-03-14.")) from None
+    return value
+
+
+def _a_time(value: str) -> str:
+    try:
+        time.fromisoformat(value)
+    except ValueError:
+        raise ValueError(_("Enter a time, for example 17:30.")) from None
+    return value
+
+
+def on_council_clock(moment: datetime) -> str:
+    """For pages: "Monday 1 March 2027, 17:30" as the council's clock shows it."""
+    return moment.astimezone(COUNCIL_TIME).strftime("%A %-d %B %Y, %H:%M")
+
+
+def council_datetime(day: str, at: str) -> datetime:
+    """A date and time typed on the council's clock, as an aware datetime."""
+    return datetime.combine(date.fromisoformat(day), time.fromisoformat(at), COUNCIL_TIME)
+
+
+class MeetingForm(StrictForm):
+    kind: str = ""
+    title: str = ""
+    held_on: str = ""
+    co_chairs: str = ""
+    young_co_chair: str = ""
+    papers: str = ""
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        if value not in {kind.value for kind in MeetingKind}:
+            raise ValueError(_("Choose the kind of meeting."))
+        return value
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        return _required(value, _("Enter a name for the meeting."), MAX_TITLE)
+
+    @field_validator("held_on")
+    @classmethod
+    def _held_on(cls, value: str) -> str:
+        return _a_date(value)
+
+    @field_validator("co_chairs")
+    @classmethod
+    def _co_chairs(cls, value: str) -> str:
+        return _within(value, 200)
+
+    @field_validator("young_co_chair")
+    @classmethod
+    def _young_co_chair(cls, value: str) -> str:
+        return _within(value, 40)
+
+    @field_validator("papers")
+    @classmethod
+    def _papers(cls, value: str) -> str:
+        return _within(value, MAX_OUTCOME)
+
+
+class AgendaItemForm(StrictForm):
+    title: str = ""
+    description: str = ""
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        return _required(value, _("Enter the agenda item."), MAX_TITLE)
+
+    @field_validator("description")
+    @classmethod
+    def _description(cls, value: str) -> str:
+        return _within(value, MAX_DESCRIPTION)
+
+
+class OutcomeForm(StrictForm):
+    discussed: str = ""
+    decided: str = ""
+
+    @field_validator("discussed")
+    @classmethod
+    def _discussed(cls, value: str) -> str:
+        return _required(value, _("Write what the board talked about."), MAX_OUTCOME)
+
+    @field_validator("decided")
+    @classmethod
+    def _decided(cls, value: str) -> str:
+        return _required(value, _("Write what the board decided."), MAX_OUTCOME)
+
+
+class RoundForm(StrictForm):
+    title: str = ""
+    opens_on: str = ""
+    opens_at: str = ""
+    closes_at: str = ""
+    closes_on: str = ""  # after closes_at: its check compares the whole closing time
+    electorate: str = ""
+    method: str = ""
+    votes_each: int | str = 3
+    max_per_option: int | str = 3
+    results_hidden: Literal["yes", "no"] = "yes"
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        return _required(value, _("Enter a question for the vote."), MAX_TITLE)
+
+    @field_validator("opens_on")
+    @classmethod
+    def _day(cls, value: str) -> str:
+        return _a_date(value)
+
+    @field_validator("closes_on")
+    @classmethod
+    def _closes_after_opening(cls, value: str, info: ValidationInfo) -> str:
+        _a_date(value)
+        known = info.data
+        if all(known.get(name) for name in ("opens_on", "opens_at", "closes_at")):
+            opens = council_datetime(known["opens_on"], known["opens_at"])
+            if council_datetime(value, known["closes_at"]) <= opens:
+                raise ValueError(_("The closing time must be after the opening time."))
+        return value
+
+    @field_validator("opens_at", "closes_at")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        return _a_time(value)
+
+    @field_validator("electorate")
+    @classmethod
+    def _electorate(cls, value: str) -> str:
+        if value not in {choice.value for choice in Electorate}:
+            raise ValueError(_("Choose who may vote."))
+        return value
+
+    @field_validator("method")
+    @classmethod
+    def _method(cls, value: str) -> str:
+        if value not in {choice.value for choice in VotingMethod}:
+            raise ValueError(_("Choose how people vote."))
+        return value
+
+    @field_validator("votes_each", "max_per_option", mode="before")
+    @classmethod
+    def _count(cls, value: object) -> int:
+        text = str(value).strip()
+        if not text.isdigit() or not 1 <= int(text) <= MAX_VOTES_EACH:
+            raise ValueError(_("Enter a number from 1 to %(limit)s.") % {"limit": MAX_VOTES_EACH})
+        return int(text)
+
+    @field_validator("max_per_option")
+    @classmethod
+    def _not_above_votes_each(cls, value: int, info: ValidationInfo) -> int:
+        votes_each = info.data.get("votes_each")
+        if isinstance(votes_each, int) and value > votes_each:
+            raise ValueError(_("This cannot be more than the votes each person has."))
+        return value
+
+    @property
+    def opens(self) -> datetime:
+        return council_datetime(self.opens_on, self.opens_at)
+
+    @property
+    def closes(self) -> datetime:
+        return council_datetime(self.closes_on, self.closes_at)
+
+
+class OptionForm(StrictForm):
+    title: str = ""
+    description: str = ""
+    theme: str = Field(default="", max_length=60)
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        return _within(value, MAX_TITLE)
+
+    @field_validator("description")
+    @classmethod
+    def _description(cls, value: str) -> str:
+        return _within(value, MAX_DESCRIPTION)
+
+
+class ProposalForm(StrictForm):
+    title: str = ""
+    description: str = ""
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        return _required(value, _("Write a short name for your idea."), MAX_TITLE)
+
+    @field_validator("description")
+    @classmethod
+    def _description(cls, value: str) -> str:
+        return _required(value, _("Say a bit more about your idea."), MAX_DESCRIPTION)
+
+
+class ProposalDecisionForm(StrictForm):
+    decision: str = ""
+    reason: str = ""
+
+    @field_validator("decision")
+    @classmethod
+    def _decision(cls, value: str) -> str:
+        if value not in {"accept", "decline"}:
+            raise ValueError(_("Choose accept or decline."))
+        return value
+
+    @field_validator("reason")
+    @classmethod
+    def _reason(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("decision") == "decline" and not value:
+            raise ValueError(_("Write the reason. The young person will read it."))
+        return _within(value, MAX_DESCRIPTION)
+
+
+class CountForm(StrictForm):
+    """How many: voting codes to print, or top options to put on the agenda."""
+
+    count: int | str = 0
+
+    @field_validator("count", mode="before")
+    @classmethod
+    def _count(cls, value: object) -> int:
+        text = str(value).strip()
+        if not text.isdigit() or not 1 <= int(text) <= MAX_CODES:
+            raise ValueError(_("Enter a number from 1 to %(limit)s.") % {"limit": MAX_CODES})
+        return int(text)
+
+
+@dataclass
+class BallotRequest:
+    """A ballot as sent: `choices` maps option id to votes (dots) or rank (ranking)."""
+
+    values: dict[str, str]
+    choices: dict[int, int] = field(default_factory=dict)
+    wants_notice: bool = False
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def error_list(self) -> list[dict[str, str]]:
+        return [{"text": message, "href": f"#{name}"} for name, message in self.errors.items()]
+
+
+def vote_field(option_id: int) -> str:
+    return f"votes-{option_id}"
+
+
+RANK_FIELDS = ("rank-1", "rank-2", "rank-3")
+
+
+def read_ballot(form: FormData, agenda_round: AgendaRound) -> BallotRequest:
+    """Reads a ballot form; checks only its shape (whole numbers, choices). The service checks
+    the rules against the round's real options."""
+    values = form_values(form)
+    request = BallotRequest(values=values, wants_notice=values.get("wants_notice") == "yes")
+    if agenda_round.method is VotingMethod.DOTS:
+        for name, typed in values.items():
+            if not name.startswith("votes-") or not typed:
+                continue
+            option, count = name.removeprefix("votes-"), typed.strip()
+            if not option.isdigit() or len(option) > 9:
+                request.errors["form"] = _("That choice is not in this vote.")
+            elif not count.isdigit() or len(count) > 3:
+                request.errors[name] = _("Use a whole number, like 0, 1 or 2.")
+            elif int(count):
+                request.choices[int(option)] = int(count)
+    else:
+        for rank, name in enumerate(RANK_FIELDS, start=1):
+            chosen = values.get(name, "")
+            if not chosen:
+                continue
+            if not chosen.isdigit() or len(chosen) > 9:
+                request.errors[name] = _("That choice is not in this vote.")
+            elif int(chosen) in request.choices:
+                request.errors[name] = _("You picked that already. Pick a different one.")
+            else:
+                request.choices[int(chosen)] = rank
+    return request
