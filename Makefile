@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; everything else is what they use.
-.PHONY: run test setup assets migrate demo-data lint i18n
+.PHONY: run test setup assets migrate demo-data lint i18n bench
 
 setup:
 	scripts/setup.sh
@@ -23,3 +23,7 @@ demo-data:
 
 i18n:
 	uv run pybabel extract -F babel.cfg -k lazy_gettext -o app/locales/messages.pot --no-location --sort-output .
+
+# The speed harness (README, "Measuring speed"): about 10 minutes; ARGS=--quick for a short run.
+bench:
+	uv run python -m bench.load $(ARGS)

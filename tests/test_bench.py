@@ -1,0 +1,66 @@
+"""The speed harness's plumbing, at a tiny scale, so it cannot rot: servers start, the load runs,
+every receipt maps to exactly one stored item. Timings are the harness's business, not a test's."""
+
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from bench import report
+from bench.load import Plan, run
+
+
+def tiny_plan() -> Plan:
+    """SQLite, or PostgreSQL (two app processes) when the suite runs on it."""
+    plan = Plan(
+        databases=("sqlite",),
+        users=5,
+        burst_seconds=3.0,
+        capacity_seconds=1.0,
+        warm_up_seconds=0.5,
+        concurrency=2,
+        staff_members=1,
+        waiting_items=20,
+        shared_items=5,
+        alone_requests=3,
+        cold_starts=1,
+        page_weight=False,
+        redis_url=None,
+    )
+    test_url = os.environ.get("TEST_DATABASE_URL")
+    if not test_url:
+        return plan
+    url = make_url(test_url)
+    return replace(
+        plan,
+        databases=("postgresql",),
+        postgres_admin_url=url.set(database="postgres").render_as_string(hide_password=False),
+        prefix=f"{url.database}_smoke",
+    )
+
+
+def test_harness_runs_and_loses_nothing(tmp_path: Path) -> None:
+    plan = tiny_plan()
+    results, settings = run(plan, tmp_path)
+    rows = {row.scenario: row for row in results.rows}
+    assert report.BASELINE_PAGE in rows and report.SUBMIT in rows
+    for row in results.rows:
+        assert row.requests > 0, row.scenario
+        assert row.server_errors == 0, (row.scenario, row.notes)
+        assert not row.notes.get("database_is_locked"), row.scenario
+    for name in ("event: send", "event: vote", report.SUBMIT):
+        sent = rows[name]
+        assert sent.errors == 0, sent.notes
+        assert (sent.lost, sent.duplicated) == (0, 0), sent.notes
+        assert sent.notes["stored_without_receipt"] == 0
+    assert rows["event: send"].notes["receipts"] == plan.users
+    assert rows["event: vote"].notes["votes_confirmed"] == plan.users
+
+    path = report.write_json(
+        tmp_path / "out", rows=results.rows, weights=[], before={}, after={}, settings=settings
+    )
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert {row["scenario"] for row in written["scenarios"]} == set(rows)
+    assert report.SUBMIT in report.table(results.rows)
