@@ -1,7 +1,11 @@
 """The application factory: middleware, routers and error pages."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
 from app import errors
@@ -18,16 +22,26 @@ from app.ops import routes as ops_routes
 from app.people import routes as people_routes
 from app.privacy import routes as privacy_routes
 from app.safeguarding import routes as safeguarding_routes
+from app.safeguarding.screen import trained_model
 from app.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, verify_csrf
 from app.themes import routes as theme_routes
 from app.voice import routes as voice_routes
 from app.voice import staff_routes as voice_staff_routes
 
 
+@asynccontextmanager
+async def warm_up(_app: FastAPI) -> AsyncIterator[None]:
+    """Trains the disclosure screen's classifier before taking traffic, so that no young
+    person's first message after a restart waits for it."""
+    await run_in_threadpool(trained_model)
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
         title=settings.service_name,
+        lifespan=warm_up,
         docs_url=None,
         redoc_url=None,
         openapi_url=None if settings.is_production else "/openapi.json",

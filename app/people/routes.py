@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from starlette.concurrency import run_in_threadpool
 
 from app import ratelimit
+from app.audit.service import record
 from app.auth.oidc import OidcClient, SignInFailed, StaffIdentity
 from app.auth.sessions import TIMED_OUT_KEY, SessionState
 from app.authz import CurrentPrincipal, Permission, Principal, Require
@@ -114,6 +115,7 @@ def sign_in_submit(
         else None
     )
     if user is None or user.id is None:
+        record(db, actor=None, action="young.sign_in_failed", object_type="user", object_id=0)
         message = _("That nickname and passphrase do not match. Check them and try again.")
         return render(
             request,
@@ -127,6 +129,7 @@ def sign_in_submit(
             status_code=400,
             principal=principal,
         )
+    record(db, actor=user, action="young.sign_in", object_type="user", object_id=user.id)
     db.commit()
     principal.session.sign_in(user.id)
     return redirect(request, target if target != "/" else _home_for(user))
@@ -157,6 +160,7 @@ def join_submit(
                 nickname=result.data.nickname,
                 passphrase=result.data.passphrase,
             )
+            record(db, actor=user, action="young.join", object_type="user", object_id=user.id or 0)
             db.commit()
         except service.AccountError as error:
             db.rollback()
@@ -245,6 +249,7 @@ async def staff_sign_in_callback(request: Request, principal: CurrentPrincipal) 
     try:
         identity = await client.complete(request)
     except SignInFailed:  # the client has logged the reason
+        await run_in_threadpool(_audit_failed_sign_in)
         return render(request, "people/sign_in_failed.html", status_code=400, principal=principal)
     invite_token = principal.session.data.pop("staff_invite", None)
     user = await run_in_threadpool(_bind_staff, identity, invite_token)
@@ -261,9 +266,19 @@ def _bind_staff(identity: StaffIdentity, invite_token: str | None) -> User | Non
         try:
             user = service.staff_user_for(db, identity=identity, invite_token=invite_token)
         except service.UnknownStaff:
+            record(db, actor=None, action="staff.sign_in_refused", object_type="user", object_id=0)
+            db.commit()
             return None
+        record(db, actor=user, action="staff.sign_in", object_type="user", object_id=user.id or 0)
         db.commit()
         return user
+
+
+def _audit_failed_sign_in() -> None:
+    """A failed sign-in at the identity provider's answer (its own transaction: no request one)."""
+    with new_session(for_writing=True) as db:
+        record(db, actor=None, action="staff.sign_in_failed", object_type="user", object_id=0)
+        db.commit()
 
 
 @router.get("/staff/join/{token}")
@@ -399,12 +414,19 @@ def staff_invite_create(
             request, db, principal, values=result.values, errors=result.errors, status_code=400
         )
     assert principal.user is not None
-    _invite, token = service.create_staff_invite(
+    invite, token = service.create_staff_invite(
         db,
         created_by=principal.user,
         role=Role(result.data.role),
         display_name=result.data.display_name,
         valid_days=get_settings().invite_valid_days,
+    )
+    record(
+        db,
+        actor=principal.user,
+        action="staff.invite",
+        object_type="staff_invite",
+        object_id=invite.id or 0,
     )
     db.commit()
     links = principal.session.data.setdefault("new_staff_links", [])

@@ -298,7 +298,7 @@ def learned_guess(model: Pipeline, normalised: str) -> ScreenResult:
 
 @lru_cache(maxsize=1)
 def trained_model() -> Pipeline:
-    """Trained once per process, the first time a message is screened."""
+    """Trained once per process: at start-up (`app.main.warm_up`), or at the first screening."""
     return learned.train(learned.load_labelled(learned.TRAINING), normalise)
 
 
