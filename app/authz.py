@@ -33,6 +33,7 @@ class Permission(StrEnum):
     MODERATION_DECIDE = "moderation:item:decide"  # decide, assign, redact and merge
     MODERATION_REASONS_MANAGE = "moderation:reasons:manage"  # the reasons young people read
     PRIVACY_REQUESTS_MANAGE = "privacy:request:manage"  # young people's change/delete requests
+    AUDIT_READ = "audit:log:read"  # who viewed or changed sensitive things
     THEMES_MANAGE = "themes:theme:manage"  # themes, principles, leads and link champions
     EVENTS_MANAGE = "events:event:manage"  # events, quick capture, attendance, QR sheets
     COUNCILLOR_THEMES_VIEW = "councillor:themes:view"  # shared items by theme, notes, digest
@@ -84,6 +85,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.PEOPLE_YOUNG_INVITE,
         Permission.MODERATION_REASONS_MANAGE,
         Permission.THEMES_MANAGE,
+        Permission.AUDIT_READ,
     },
 }
 

@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
 from app import errors
+from app.audit import routes as audit_routes
 from app.auth.sessions import ServerSessionMiddleware
 from app.config import ROOT, Settings, get_settings
 from app.councillors import routes as councillor_routes
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(moderation_routes.router)
     app.include_router(people_routes.router)
     app.include_router(privacy_routes.router)
+    app.include_router(audit_routes.router)
     app.include_router(theme_routes.router)
     app.include_router(event_routes.router)
     app.include_router(event_public_routes.router)

@@ -66,6 +66,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/staff/privacy/{request_id}"): {"participation_officer"},
     ("POST", "/staff/privacy/{request_id}/delete"): {"participation_officer"},
     ("POST", "/staff/privacy/{request_id}/answer"): {"participation_officer"},
+    ("GET", "/admin/audit"): {"admin"},
     ("GET", "/admin/staff"): {"admin"},
     ("POST", "/admin/staff"): {"admin"},
     # Board meetings and agenda votes: young people with an account vote (CiCC checks are per

@@ -1,4 +1,5 @@
-"""Young people's privacy requests, and when an item's words were deleted.
+"""Young people's privacy requests, when an item's words were deleted, and an audit trail
+the app cannot change (PostgreSQL).
 
 Revision ID: 0006
 Revises: 0005
@@ -15,6 +16,19 @@ revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+# Rows of the audit trail are only ever added: the database refuses UPDATE and DELETE from
+# anyone, the app included. (TRUNCATE, by the table's owner, is the operator's business.)
+AUDIT_IS_APPEND_ONLY = """
+CREATE FUNCTION audit_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit trail is append-only' USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event
+    FOR EACH ROW EXECUTE FUNCTION audit_event_refuse_change();
+"""
 
 
 def upgrade() -> None:
@@ -57,9 +71,14 @@ def upgrade() -> None:
     op.create_index("ix_privacy_request_user_id", "privacy_request", ["user_id"])
     with op.batch_alter_table("item") as batch:
         batch.add_column(sa.Column("erased_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(AUDIT_IS_APPEND_ONLY)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER audit_event_append_only ON audit_event")
+        op.execute("DROP FUNCTION audit_event_refuse_change()")
     with op.batch_alter_table("item") as batch:
         batch.drop_column("erased_at")
     op.drop_index("ix_privacy_request_user_id", table_name="privacy_request")
