@@ -60,6 +60,8 @@ def _say_page(
 ) -> Response:
     values = result.values if result else (take_draft(principal.session, "/say") or {})
     values.setdefault("form_key", secrets.token_urlsafe(24))
+    if request.query_params.get("worried") == "1":  # "Report a worry" in the menu
+        values.setdefault("wants_contact", "yes")
     return render(
         request,
         "voice/say.html",

@@ -2,6 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
@@ -195,3 +196,20 @@ def test_browsers_that_hide_the_origin_still_work(client: TestClient, db: Sessio
     other_site = {"Origin": "null", "Sec-Fetch-Site": "cross-site"}
     assert client.post("/say", data=values, headers=other_site).status_code == 403
     assert item_count(db) == 1
+
+
+@pytest.mark.parametrize("path", ["/", "/say", "/my", "/check", "/help", "/my/data"])
+def test_my_things_and_report_a_worry_are_one_tap_from_every_young_page(
+    client: TestClient, path: str
+) -> None:
+    menu = page(client.get(path)).soup.select_one("nav.sd-nav")
+    assert menu is not None
+    links = {a.get_text(strip=True): a.get("href") for a in menu.select("a")}
+    assert links["My things"] == "/my"
+    assert links["Report a worry"] == "/say?worried=1"
+
+
+def test_report_a_worry_opens_the_form_with_the_not_safe_box_ticked(client: TestClient) -> None:
+    worried = page(client.get("/say?worried=1")).form("/say")
+    assert worried["wants_contact"] == "yes"
+    assert page(client.get("/say")).form("/say").get("wants_contact", "") == ""
