@@ -18,6 +18,9 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 
 FROM python:3.11-slim-bookworm
+# pg_dump and pg_restore, for `python -m app.cli backup` and `restore` against PostgreSQL.
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin saidanddone
 WORKDIR /app
 COPY --from=python-deps /app/.venv /app/.venv

@@ -1,6 +1,6 @@
 """The database is durable, and the migrations are the schema (no drift, one head, reversible)."""
 
-import os
+from pathlib import Path
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (every table registered)
 from app.db import get_engine, make_engine
+from app.ops.backup import scratch_database
 from tests.support.database import alembic_config, drop_everything
 
 
@@ -39,27 +40,16 @@ def test_there_is_one_head() -> None:
     assert len(script.get_heads()) == 1
 
 
-def test_migrations_go_down_and_up_again(tmp_path: object, migrated_database: str) -> None:
+def test_migrations_go_down_and_up_again(tmp_path: Path, migrated_database: str) -> None:
     """Runs on a separate database so the shared one is untouched."""
-    engine = get_engine()
-    if engine.dialect.name == "sqlite":
-        url = f"sqlite:///{tmp_path}/round-trip.db"
-    else:
-        name = f"round_trip_{os.getpid()}"  # runs on one server must not share it
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-            connection.execute(text(f"CREATE DATABASE {name}"))
-        url = engine.url.set(database=name).render_as_string(hide_password=False)
-    drop_everything(url)
-    config = alembic_config(url)
-    command.upgrade(config, "head")
-    command.downgrade(config, "base")
-    command.upgrade(config, "head")
-    check = make_engine(url)
-    with check.connect() as connection:
-        themes = connection.execute(text("SELECT count(*) FROM theme")).scalar()
-    check.dispose()
-    if engine.dialect.name == "postgresql":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text(f"DROP DATABASE {name}"))
+    with scratch_database(migrated_database, "round_trip", tmp_path) as url:
+        drop_everything(url)
+        config = alembic_config(url)
+        command.upgrade(config, "head")
+        command.downgrade(config, "base")
+        command.upgrade(config, "head")
+        check = make_engine(url)
+        with check.connect() as connection:
+            themes = connection.execute(text("SELECT count(*) FROM theme")).scalar()
+        check.dispose()
     assert themes == 6
