@@ -266,6 +266,7 @@ def _bind_staff(identity: StaffIdentity, invite_token: str | None) -> User | Non
         try:
             user = service.staff_user_for(db, identity=identity, invite_token=invite_token)
         except service.UnknownStaff:
+            db.rollback()  # a racer's half-bound account must not survive
             record(db, actor=None, action="staff.sign_in_refused", object_type="user", object_id=0)
             db.commit()
             return None
