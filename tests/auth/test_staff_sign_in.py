@@ -10,9 +10,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
+from app.audit.models import AuditEvent
+from app.auth.oidc import StaffIdentity
 from app.config import get_settings
 from app.main import create_app
 from app.people import routes as people_routes
+from app.people import service as people_service
 from app.people.models import Role, StaffInvite, User
 from app.people.service import create_staff_invite
 from tests.people.helpers import (
@@ -354,3 +357,19 @@ def test_concurrent_sign_ins_through_one_invite_bind_one_identity(
     bound = db.get(User, invite.used_by_id)
     assert bound is not None and bound.role is Role.ADMIN
     assert [row.user_id for row in signed_in_rows(db)] == [bound.id]
+
+
+def test_losing_the_race_for_an_invite_leaves_no_account(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between reading the invite and spending it, another sign-in spent it: the half-made
+    account is rolled back, and only the refusal is recorded."""
+    _invite, link = invite_link(db, Role.ADMIN)
+    token = link.rsplit("/", 1)[1]
+    monkeypatch.setattr(people_service, "_spend", lambda *_args: False)
+    identity = StaffIdentity("https://idp.test", "late-racer", None, None, ())
+
+    assert people_routes._bind_staff(identity, token) is None
+    db.expire_all()
+    assert db.exec(select(User).where(User.oidc_subject == "late-racer")).all() == []
+    assert db.exec(select(AuditEvent.action)).all() == ["staff.sign_in_refused"]
