@@ -41,6 +41,11 @@ class Permission(StrEnum):
     MEETINGS_READ = "meetings:meeting:read"  # meetings, agendas, outcomes, published results
     MEETINGS_MANAGE = "meetings:meeting:manage"  # meetings, agenda rounds, voting codes
     MEETINGS_VOTE = "meetings:ballot:cast"  # CiCC proposals are checked per user in the service
+    ACTIONS_MANAGE = "actions:action:manage"  # create, assign owners, link items, drop, update any
+    ACTIONS_UPDATE_OWN = "actions:action:update-own"  # "my actions": post updates on one's own
+    ACTIONS_READ = "actions:log:read"  # the whole action log, read-only
+    PROMISES_MANAGE = "promises:promise:manage"  # promises, measures and readings
+    PROMISES_READ = "promises:promise:read"  # the board view of promises and their measures
 
 
 _EVERY_STAFF_ROLE = frozenset({Permission.STAFF_HOME_VIEW})
@@ -71,14 +76,30 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.EVENTS_MANAGE,
         Permission.MEETINGS_READ,
         Permission.MEETINGS_MANAGE,
+        Permission.ACTIONS_MANAGE,
+        Permission.ACTIONS_UPDATE_OWN,
+        Permission.ACTIONS_READ,
+        Permission.PROMISES_MANAGE,
+        Permission.PROMISES_READ,
     },
     Role.SAFEGUARDING_LEAD: _EVERY_STAFF_ROLE
     | _READ_AND_ANSWER
     | {Permission.SAFEGUARDING_CASE_MANAGE},
     Role.COUNCILLOR: _EVERY_STAFF_ROLE
-    | {Permission.COUNCILLOR_THEMES_VIEW, Permission.BOARD_LIST_VIEW, Permission.MEETINGS_READ},
-    Role.BOARD_CHAIR: _EVERY_STAFF_ROLE | {Permission.BOARD_LIST_VIEW, Permission.MEETINGS_READ},
-    Role.ACTION_OWNER: _EVERY_STAFF_ROLE,
+    | {
+        Permission.COUNCILLOR_THEMES_VIEW,
+        Permission.BOARD_LIST_VIEW,
+        Permission.MEETINGS_READ,
+        Permission.PROMISES_READ,
+    },
+    Role.BOARD_CHAIR: _EVERY_STAFF_ROLE
+    | {
+        Permission.BOARD_LIST_VIEW,
+        Permission.MEETINGS_READ,
+        Permission.ACTIONS_READ,
+        Permission.PROMISES_READ,
+    },
+    Role.ACTION_OWNER: _EVERY_STAFF_ROLE | {Permission.ACTIONS_UPDATE_OWN},
     Role.ADMIN: _EVERY_STAFF_ROLE
     | {
         Permission.PEOPLE_STAFF_INVITE,
@@ -189,4 +210,9 @@ PUBLIC_ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/demo/sign-in"): "development only: demo accounts",
     ("GET", "/events/{token}/say"): "an event's QR form: no account, open only in its window",
     ("POST", "/events/{token}/say"): "an event's QR form (rate limited like /say)",
+    ("GET", "/you-said-we-did"): "public: approved, redacted, consented words and our answers",
+    (
+        "GET",
+        "/promises",
+    ): "public: the council's promises and how they are going, no children's words",
 }

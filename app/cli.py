@@ -1,16 +1,19 @@
 """Command-line tasks: `python -m app.cli demo-data | invite-admin NAME | worker | digest |
-retention`."""
+action-reminders | retention | backup | restore FILE`."""
 
 import argparse
 import logging
 import sys
+from pathlib import Path
 
-from app.config import get_settings
+from app.actions.service import reminders_now
+from app.config import ROOT, get_settings
 from app.councillors.digest import digest_now
 from app.db import new_session
 from app.demo.seed import seed_demo
 from app.notifications.notify import NotifyConfigError
 from app.notifications.worker import run_forever
+from app.ops.backup import backup, restore
 from app.people.models import Role
 from app.people.service import create_staff_invite
 from app.privacy.retention import retention_if_due, retention_now
@@ -37,9 +40,10 @@ def invite_admin(name: str) -> None:
 
 
 def worker_tick() -> int:
-    """Before each poll: escalate unacknowledged cases, queue any weekly digests due, and
-    (hourly) remove what is past the council's retention periods."""
-    return escalate_now() + digest_now() + retention_if_due()
+    """Before each poll: escalate unacknowledged cases, queue any weekly digests due, remind
+    owners of overdue actions (and the team's weekly summary), and (hourly) remove what is past
+    the council's retention periods."""
+    return escalate_now() + digest_now() + reminders_now() + retention_if_due()
 
 
 def worker(poll_seconds: float) -> int:
@@ -65,10 +69,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     send.add_argument("--poll-seconds", type=float, default=5.0)
     commands.add_parser("digest", help="queue this week's councillor digests now (once a week)")
+    commands.add_parser(
+        "action-reminders",
+        help="remind owners of overdue actions and send the weekly summary (once a week each)",
+    )
     commands.add_parser("retention", help="remove what is past the council's retention periods")
+    save = commands.add_parser(
+        "backup", help="copy the live database into a folder (default var/backups)"
+    )
+    save.add_argument("--to", type=Path, default=ROOT / "var" / "backups")
+    load = commands.add_parser(
+        "restore", help="replace the database with a backup (stop the app first)"
+    )
+    load.add_argument("file", type=Path)
     args = parser.parse_args(argv)
     if args.command == "demo-data":
         demo_data()
+    elif args.command == "backup":
+        print(backup(get_settings().database_url, args.to))
+    elif args.command == "restore":
+        restore(args.file, get_settings().database_url)
+        print(f"Restored {args.file}.")
     elif args.command == "retention":
         report = retention_now()
         print(
@@ -76,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             f"open safeguarding cases), {report.messages_deleted} notifications, "
             f"{report.sessions_deleted} sessions and {report.requests_deleted} data requests."
         )
+    elif args.command == "action-reminders":
+        print(f"Queued {reminders_now()} action reminders and summaries.")
     elif args.command == "digest":
         print(f"Queued {digest_now()} weekly digests.")
     elif args.command == "worker":

@@ -80,6 +80,10 @@ class Settings(BaseSettings):
     notify_max_attempts: int = Field(default=8, ge=1)
     notify_template_safeguarding_alert: str | None = None
     notify_template_councillor_digest: str | None = None  # the weekly digest for councillors
+    notify_template_action_overdue: str | None = None  # reminds an action's owner, weekly
+    notify_template_actions_weekly: str | None = None  # the participation team's weekly summary
+    # Where the weekly board-actions summary goes (counts and a link); unset: no summary.
+    participation_team_email: str | None = None
 
     # Moderation: the council's promise to act on what a young person sent, in working days
     # (Saturdays, Sundays and the dates below do not count).

@@ -9,6 +9,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
 from app import errors
+from app.actions import action_routes as action_page_routes
+from app.actions import routes as action_routes
 from app.audit import routes as audit_routes
 from app.auth.sessions import ServerSessionMiddleware
 from app.config import ROOT, Settings, get_settings
@@ -22,12 +24,14 @@ from app.moderation import routes as moderation_routes
 from app.ops import routes as ops_routes
 from app.people import routes as people_routes
 from app.privacy import routes as privacy_routes
+from app.promises import routes as promise_routes
 from app.safeguarding import routes as safeguarding_routes
 from app.safeguarding.screen import trained_model
 from app.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, verify_csrf
 from app.themes import routes as theme_routes
 from app.voice import routes as voice_routes
 from app.voice import staff_routes as voice_staff_routes
+from app.yswd import routes as yswd_routes
 
 
 @asynccontextmanager
@@ -64,6 +68,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(meeting_routes.router)
     app.include_router(meeting_staff_routes.router)
     app.include_router(meeting_round_routes.router)
+    app.include_router(action_routes.router)
+    app.include_router(action_page_routes.router)
+    app.include_router(yswd_routes.router)
+    app.include_router(promise_routes.router)
     if settings.demo_enabled:
         app.include_router(people_routes.demo_router)
     errors.install(app)

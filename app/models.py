@@ -1,5 +1,14 @@
 """Every table, imported in one place for Alembic and the drift test."""
 
+from app.actions.models import (
+    ActionReminder,
+    ActionSummarySent,
+    ActionTheme,
+    ActionUpdate,
+    AgendaItemAction,
+    BoardAction,
+    ItemActionLink,
+)
 from app.audit.models import AuditEvent
 from app.councillors.models import CouncillorNote, DigestSent, DigestSetting, ItemRead, ThemeVisit
 from app.events.models import Event, EventAttendance, EventChampion, EventTheme
@@ -23,15 +32,22 @@ from app.moderation.models import (
 from app.notifications.models import OutboxMessage
 from app.people.models import StaffInvite, User, WebSession, YoungPersonInvite
 from app.privacy.models import PrivacyRequest
+from app.promises.models import Measure, MeasureReading, Promise, PromiseAction, PromiseTheme
 from app.safeguarding.models import CaseAction, SafeguardingCase
 from app.themes.models import ItemTopic, Theme, ThemeChampion, ThemePrinciple, Topic
 from app.voice.models import Item, TimelineEvent
 
 __all__ = [
+    "ActionReminder",
+    "ActionSummarySent",
+    "ActionTheme",
+    "ActionUpdate",
     "AgendaItem",
+    "AgendaItemAction",
     "AgendaRound",
     "AuditEvent",
     "Ballot",
+    "BoardAction",
     "CaseAction",
     "CouncillorNote",
     "DecisionReason",
@@ -42,13 +58,19 @@ __all__ = [
     "EventChampion",
     "EventTheme",
     "Item",
+    "ItemActionLink",
     "ItemRead",
     "ItemTheme",
     "ItemTopic",
+    "Measure",
+    "MeasureReading",
     "Meeting",
     "ModerationDecision",
     "OutboxMessage",
     "PrivacyRequest",
+    "Promise",
+    "PromiseAction",
+    "PromiseTheme",
     "Proposal",
     "Redaction",
     "RoundOption",

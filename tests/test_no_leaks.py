@@ -4,11 +4,15 @@ officer approved a redacted version: every page they can open is checked for sen
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from app.actions.models import BoardAction, LinkKind
+from app.actions.service import link_items
 from app.people.models import Role
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
+from tests.actions.helpers import give_actions_to
+from tests.actions.helpers import policy_matrix_ids as action_ids
 from tests.councillors.helpers import make_champion, route_ids, shared
 from tests.moderation.helpers import theme_id
 from tests.support.factories import make_item, make_user, sign_in
@@ -33,11 +37,18 @@ def test_no_page_shows_unapproved_words(app: FastAPI, db: Session, role: Role) -
     db.add(approved)
     db.commit()
     ids = route_ids(db, officer.id or 0)
+    # An action linked to the shared item (and given to the action owner being crawled).
+    ids.update(action_ids(db, officer.id or 0))
+    action = db.exec(select(BoardAction)).one()
+    link_items(db, action=action, actor=officer, item_ids=[approved.id or 0], kind=LinkKind.ANSWERS)
+    db.commit()
     client = TestClient(app, base_url="http://testserver")
     reader = make_user(db, role)
     sign_in(client, db, reader)
     if role is Role.COUNCILLOR:
         make_champion(db, reader)
+    if role is Role.ACTION_OWNER:
+        give_actions_to(db, reader)
     visited = 0
     for method, path, _ in route_inventory(app):
         if method != "GET" or path == "/staff/sign-in/callback":  # 503 without an IdP
@@ -56,4 +67,24 @@ def test_no_page_shows_unapproved_words(app: FastAPI, db: Session, role: Role) -
         visited += 1
         if url == "/councillor/themes/housing" and role is Role.COUNCILLOR:
             assert "[name removed] wants a bus pass" in response.text  # the crawl reached it
+        if url == f"/staff/actions/{action.id}" and role is not Role.COUNCILLOR:
+            assert "[name removed] wants a bus pass" in response.text  # the crawl reached it
     assert visited > 15
+
+
+def test_public_pages_show_only_shared_words(app: FastAPI, db: Session) -> None:
+    """The most public place there is: anonymous visitors see shared versions and answers, never
+    a pending or private item, one whose young person did not agree, or the original words."""
+    from app.authz import PUBLIC_ROUTES
+    from tests.yswd.helpers import seed_sentinels
+
+    seeded = seed_sentinels(db, make_user(db, Role.PARTICIPATION_OFFICER))
+    client = TestClient(app, base_url="http://testserver")
+    pages = [path for method, path in PUBLIC_ROUTES if method == "GET" and "{" not in path]
+    crawled = [path for path in pages if path != "/staff/sign-in/callback"]
+    for path in [*crawled, "/you-said-we-did?theme=housing"]:
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code < 500, path
+        assert "zqvx" not in response.text.casefold(), path
+    shown = client.get("/you-said-we-did").text
+    assert seeded.shared_text in shown and seeded.answer in shown  # the crawl reached them

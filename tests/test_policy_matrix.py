@@ -11,8 +11,11 @@ from app.moderation.models import DecisionReason, Sharing
 from app.people.models import Role
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
+from tests.actions.helpers import give_actions_to
+from tests.actions.helpers import policy_matrix_ids as action_ids
 from tests.councillors.helpers import make_champion, route_ids
 from tests.meetings.helpers import policy_matrix_ids
+from tests.promises.helpers import policy_matrix_ids as promise_ids
 from tests.support.factories import make_item, make_user, sign_in
 from tests.test_meta import route_inventory
 
@@ -91,6 +94,16 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/staff/rounds/{round_id}/codes"): {"participation_officer"},
     ("GET", "/staff/rounds/{round_id}/codes"): {"participation_officer"},
     ("POST", "/staff/rounds/{round_id}/agenda"): {"participation_officer"},
+    # Fixing what officers made (the round is open here: changes are refused kindly, not 403).
+    ("GET", "/staff/meetings/{meeting_id}/edit"): {"participation_officer"},
+    ("POST", "/staff/meetings/{meeting_id}/edit"): {"participation_officer"},
+    ("GET", "/staff/rounds/{round_id}/edit"): {"participation_officer"},
+    ("POST", "/staff/rounds/{round_id}/edit"): {"participation_officer"},
+    ("POST", "/staff/rounds/{round_id}/options/{option_id}/move"): {"participation_officer"},
+    ("POST", "/staff/rounds/{round_id}/options/{option_id}/remove"): {"participation_officer"},
+    ("POST", "/staff/meetings/{meeting_id}/agenda/{item_id}/move"): {"participation_officer"},
+    # Last of the agenda item's routes: it removes the item the ones above use.
+    ("POST", "/staff/meetings/{meeting_id}/agenda/{item_id}/remove"): {"participation_officer"},
     # Themes, link champions and events (officers); the councillor's view (read marks and
     # notes only on their own themes: the test's councillor champions Housing); the board list.
     ("GET", "/staff/themes"): {"participation_officer", "admin"},
@@ -115,6 +128,27 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/councillor/themes/{slug}/read"): {"councillor"},
     ("POST", "/councillor/themes/{slug}/notes"): {"councillor"},
     ("GET", "/board/list"): {"councillor", "board_chair"},
+    # Board actions: officers manage; the chair reads the log; owners see and update their own
+    # (the test's action owner owns the action).
+    ("GET", "/staff/actions"): {"participation_officer", "board_chair"},
+    ("GET", "/staff/actions/new"): {"participation_officer"},
+    ("POST", "/staff/actions/new"): {"participation_officer"},
+    ("GET", "/staff/actions/{action_id}"): {"participation_officer", "board_chair", "action_owner"},
+    ("POST", "/staff/actions/{action_id}/updates"): {"participation_officer", "action_owner"},
+    ("POST", "/staff/actions/{action_id}/drop"): {"participation_officer"},
+    ("POST", "/staff/actions/{action_id}/links"): {"participation_officer"},
+    ("POST", "/staff/actions/{action_id}/links/remove"): {"participation_officer"},
+    ("POST", "/staff/items/{reference}/actions"): {"participation_officer"},
+    ("GET", "/my-actions"): {"participation_officer", "action_owner"},
+    # Promises: officers manage; officers, board chairs and councillors read the board view.
+    ("GET", "/staff/promises"): MEETING_READERS,
+    ("GET", "/staff/promises/new"): {"participation_officer"},
+    ("POST", "/staff/promises/new"): {"participation_officer"},
+    ("GET", "/staff/promises/{promise_id}"): MEETING_READERS,
+    ("GET", "/staff/promises/{promise_id}/edit"): {"participation_officer"},
+    ("POST", "/staff/promises/{promise_id}/edit"): {"participation_officer"},
+    ("POST", "/staff/promises/{promise_id}/measures"): {"participation_officer"},
+    ("POST", "/staff/promises/{promise_id}/readings"): {"participation_officer"},
 }
 
 
@@ -153,6 +187,8 @@ def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
     db.commit()
     meeting_ids = policy_matrix_ids(db, author.id or 0)
     meeting_ids.update(route_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0))
+    meeting_ids.update(action_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0))
+    meeting_ids.update(promise_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0))
     client = TestClient(app, base_url="http://testserver")
     if role == "young_person":
         sign_in(client, db, author)
@@ -163,6 +199,8 @@ def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
         sign_in(client, db, user)
         if role == "councillor":
             make_champion(db, user)
+        if role == "action_owner":
+            give_actions_to(db, user)
     token = csrf_token(client)
     wrong = []
     for (method, path), allowed_roles in ALLOWED.items():

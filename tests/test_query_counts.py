@@ -18,6 +18,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlmodel import Session, col, select
 
+from app.actions.models import ActionTheme, BoardAction, OrganisationKind
+from app.audit.models import AuditEvent
 from app.authz import PUBLIC_ROUTES
 from app.councillors.models import CouncillorNote, NoteKind
 from app.db import get_engine
@@ -26,6 +28,7 @@ from app.meetings.models import AgendaRound, Electorate, Meeting, MeetingKind, V
 from app.moderation.models import DecisionReason, ItemTheme, SharedVersion, Sharing
 from app.people.models import Role, User
 from app.privacy.models import PrivacyRequest, RequestWhat
+from app.promises.models import Measure, MeasureReading, Promise
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
 from app.themes.models import Theme
@@ -84,6 +87,16 @@ def privacy_requests(db: Session, n: int, viewer: User) -> str:
         for item in items
     )
     return items[0].reference
+
+
+def audit_events(db: Session, n: int, _viewer: User) -> str:
+    marker = f"marker.{secrets.token_hex(4)}"
+    actor = make_user(db, Role.PARTICIPATION_OFFICER)
+    db.add_all(
+        AuditEvent(actor_id=actor.id, action=marker, object_type="item", object_id=k)
+        for k in range(n)
+    )
+    return marker
 
 
 def reasons(db: Session, n: int, _viewer: User) -> str:
@@ -205,6 +218,46 @@ def events(db: Session, n: int, viewer: User) -> str:
     return marker
 
 
+def board_actions(db: Session, n: int, viewer: User) -> str:
+    """n actions on the first theme, owned by the viewer (so "my actions" lists them too)."""
+    theme = first_theme(db)
+    marker = f"Action {secrets.token_hex(4)}"
+    actions = [
+        BoardAction(
+            title=f"{marker} {k}",
+            owner_id=viewer.id or 0,
+            organisation_kind=OrganisationKind.HOUSING,
+            organisation_name="Anytown Housing",
+            due_on=date.today() + timedelta(days=k % 30 - 5),
+            created_by_id=viewer.id or 0,
+        )
+        for k in range(n)
+    ]
+    db.add_all(actions)
+    db.flush()
+    db.add_all(ActionTheme(action_id=a.id or 0, theme_id=theme.id or 0) for a in actions)
+    return marker
+
+
+def promises(db: Session, n: int, viewer: User) -> str:
+    """n promises, each with a measure and two readings."""
+    marker = f"Promise {secrets.token_hex(4)}"
+    made = [Promise(we_will=f"{marker} {k}", created_by_id=viewer.id or 0) for k in range(n)]
+    db.add_all(made)
+    db.flush()
+    measures = [Measure(promise_id=p.id or 0, what="x", baseline=1, target=9) for p in made]
+    db.add_all(measures)
+    db.flush()
+    db.add_all(
+        MeasureReading(
+            measure_id=m.id or 0, value=k, taken_on=date.today(), recorded_by_id=viewer.id or 0
+        )
+        for m in measures
+        for k in range(2)
+    )
+    return marker
+
+
 @dataclass(frozen=True)
 class ListPage:
     path: str  # "{theme}" becomes the first theme's slug
@@ -229,6 +282,7 @@ LIST_PAGES = [
     ListPage("/staff/cases", Role.SAFEGUARDING_LEAD, cases),
     ListPage("/staff/moderation/reasons", Role.PARTICIPATION_OFFICER, reasons),
     ListPage("/admin/staff", Role.ADMIN, staff_accounts),
+    ListPage("/admin/audit", Role.ADMIN, audit_events),
     ListPage("/staff/themes", Role.PARTICIPATION_OFFICER, themes),
     ListPage("/staff/events", Role.PARTICIPATION_OFFICER, events),
     ListPage("/staff/meetings", Role.PARTICIPATION_OFFICER, meetings),
@@ -236,6 +290,11 @@ LIST_PAGES = [
     ListPage("/councillor", Role.COUNCILLOR, themes),
     ListPage("/councillor/themes/{theme}", Role.COUNCILLOR, shared_items),
     ListPage("/board/list", Role.COUNCILLOR, board_questions),
+    ListPage("/staff/actions", Role.PARTICIPATION_OFFICER, board_actions),
+    ListPage("/my-actions", Role.ACTION_OWNER, board_actions),
+    ListPage("/you-said-we-did", Role.YOUNG_PERSON, shared_items),
+    ListPage("/staff/promises", Role.BOARD_CHAIR, promises),
+    ListPage("/promises", Role.YOUNG_PERSON, promises),
 ]
 
 # Pages whose queries are known to grow with rows, and why. Strict: once fixed, the test fails
@@ -253,6 +312,8 @@ NOT_LISTS = {
     "/staff/themes/new",
     "/staff/events/new",
     "/staff/meetings/new",
+    "/staff/actions/new",
+    "/staff/promises/new",
 }
 
 

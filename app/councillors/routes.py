@@ -8,6 +8,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
+from app.actions import repository as actions_repository
+from app.actions.routes import table_context as action_table_context
 from app.authz import Permission, Principal, Require
 from app.councillors import repository, service
 from app.db import DbSession
@@ -46,6 +48,10 @@ def my_themes(request: Request, db: DbSession, principal: CanView) -> Response:
         {
             "mine": mine,
             "others": [t for t in themes_repository.all_themes(db) if t.id not in mine_ids],
+            "board_actions": actions_repository.actions_on_themes(
+                db, [theme_id for theme_id in mine_ids if theme_id is not None]
+            ),
+            **action_table_context(),
             "weekly": bool(setting and setting.weekly),
             "has_email": bool(user.email),
             "notice": request.query_params.get("notice", ""),
@@ -120,6 +126,8 @@ def _theme_page(
             "errors": errors,
             "error_list": [{"text": text, "href": f"#{name}"} for name, text in errors.items()],
             "notice": request.query_params.get("notice", ""),
+            "board_actions": actions_repository.actions_on_themes(db, [theme_id]),
+            **action_table_context(),
         },
         status_code=status_code,
         principal=principal,

@@ -5,11 +5,13 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from app.actions.demo import seed_actions
 from app.councillors.demo import seed_themes_and_events
 from app.demo.corpus import NICKNAMES, RESPONSES, VIEWS
 from app.meetings.demo import seed_meetings
 from app.people.models import Role, User
 from app.people.service import CODE_ALPHABET, format_code, hash_passphrase, nickname_key
+from app.promises.demo import seed_promises
 from app.themes.models import Theme
 from app.timeutil import utcnow
 from app.voice.models import EventKind, Item, ItemStatus, TimelineEvent
@@ -81,6 +83,8 @@ def seed_demo(db: Session) -> bool:
         _demo_timeline(db, rng, item, officer, RESPONSES[slug])
     seed_meetings(db, officer=officer, young=young)
     seed_themes_and_events(db, staff=staff, rng=rng)
+    seed_actions(db, staff=staff)
+    seed_promises(db, staff=staff)
     return True
 
 

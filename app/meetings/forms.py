@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, ValidationInfo, field_validator
 from starlette.datastructures import FormData
 
-from app.forms import StrictForm, form_values
+from app.forms import FormResult, StrictForm, form_values, parse_form
 from app.i18n import gettext as _
-from app.meetings.models import AgendaRound, Electorate, MeetingKind, VotingMethod
+from app.meetings.models import AgendaRound, Electorate, Meeting, MeetingKind, VotingMethod
 
 #: Staff type times as the council's clock shows them; they are stored in UTC.
 COUNCIL_TIME = ZoneInfo("Europe/London")
@@ -207,6 +207,84 @@ class RoundForm(StrictForm):
     @property
     def closes(self) -> datetime:
         return council_datetime(self.closes_on, self.closes_at)
+
+
+class ClosingForm(StrictForm):
+    """Once a vote is open, only its closing time and whether results are hidden can change."""
+
+    closes_on: str = ""
+    closes_at: str = ""
+    results_hidden: Literal["yes", "no"] = "yes"
+
+    @field_validator("closes_on")
+    @classmethod
+    def _day(cls, value: str) -> str:
+        return _a_date(value)
+
+    @field_validator("closes_at")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        return _a_time(value)
+
+    @property
+    def closes(self) -> datetime:
+        return council_datetime(self.closes_on, self.closes_at)
+
+
+#: The round's change page says which part it sends: everything, or the closing part only.
+CLOSING_ONLY = "closing"
+
+
+def read_round_change(form: FormData) -> FormResult[RoundForm] | FormResult[ClosingForm]:
+    if form.get("scope") == CLOSING_ONLY:
+        return parse_form(ClosingForm, form)
+    return parse_form(RoundForm, form)
+
+
+def round_values(agenda_round: AgendaRound) -> dict[str, str]:
+    """A round as its form shows it, times on the council's clock."""
+    opens = agenda_round.opens_at.astimezone(COUNCIL_TIME)
+    closes = agenda_round.closes_at.astimezone(COUNCIL_TIME)
+    return {
+        "title": agenda_round.title,
+        "opens_on": opens.date().isoformat(),
+        "opens_at": opens.strftime("%H:%M"),
+        "closes_on": closes.date().isoformat(),
+        "closes_at": closes.strftime("%H:%M"),
+        "electorate": agenda_round.electorate.value,
+        "method": agenda_round.method.value,
+        "votes_each": str(agenda_round.votes_each),
+        "max_per_option": str(agenda_round.max_per_option),
+        "results_hidden": "yes" if agenda_round.results_hidden_while_open else "no",
+    }
+
+
+def meeting_values(meeting: Meeting) -> dict[str, str]:
+    return {
+        "kind": meeting.kind.value,
+        "title": meeting.title,
+        "held_on": meeting.held_on.isoformat(),
+        "co_chairs": meeting.co_chairs,
+        "young_co_chair": meeting.young_co_chair,
+        "papers": meeting.papers,
+    }
+
+
+class MoveForm(StrictForm):
+    """Move an agenda item or a choice one place up or down."""
+
+    direction: str = ""
+
+    @field_validator("direction")
+    @classmethod
+    def _direction(cls, value: str) -> str:
+        if value not in {"up", "down"}:
+            raise ValueError(_("Choose up or down."))
+        return value
+
+    @property
+    def step(self) -> int:
+        return -1 if self.direction == "up" else 1
 
 
 class OptionForm(StrictForm):

@@ -54,7 +54,8 @@ class AgendaItem(SQLModel, table=True):
     """One item on a meeting's agenda; after the meeting, what was discussed and decided.
 
     `option_id` is set when the item came from a vote, and is unique, so adding a round's
-    top options twice never duplicates them. Links to board actions arrive with issue 6.
+    top options twice never duplicates them. The board actions that carry out its decision are
+    linked in `app.actions.models.AgendaItemAction`.
     """
 
     __tablename__ = "agenda_item"

@@ -94,6 +94,17 @@ def proposal(db: Session, round_id: int, proposal_id: int) -> Proposal | None:
     ).first()
 
 
+def proposal_for_option(db: Session, option_id: int) -> Proposal | None:
+    """The accepted proposal a choice came from, if it came from one."""
+    return db.exec(select(Proposal).where(Proposal.option_id == option_id)).first()
+
+
+def option(db: Session, round_id: int, option_id: int) -> RoundOption | None:
+    return db.exec(
+        select(RoundOption).where(RoundOption.id == option_id, RoundOption.round_id == round_id)
+    ).first()
+
+
 def proposals_by(db: Session, user_id: int) -> Sequence[Proposal]:
     """A young person's own proposals, newest first."""
     return db.exec(
@@ -112,6 +123,18 @@ def turnout(db: Session, round_id: int) -> int:
     return db.exec(
         select(func.count()).select_from(Ballot).where(Ballot.round_id == round_id)
     ).one()
+
+
+def turnouts(db: Session, round_ids: Sequence[int]) -> dict[int, int]:
+    """Ballots per round for many rounds in one query; a round without ballots is absent."""
+    if not round_ids:
+        return {}
+    rows = db.exec(
+        select(Ballot.round_id, func.count())
+        .where(col(Ballot.round_id).in_(round_ids))
+        .group_by(col(Ballot.round_id))
+    ).all()
+    return {round_id: int(count) for round_id, count in rows}
 
 
 def ballot(db: Session, round_id: int, voter_key: str) -> Ballot | None:

@@ -11,16 +11,19 @@ from starlette.exceptions import HTTPException
 from app.authz import Permission, Principal, allows
 from app.config import get_settings
 from app.db import DbSession
-from app.forms import FormResult, Refused, form_values, parse_form
-from app.meetings import ballots, labels, repository, service
+from app.forms import Refused, form_values, parse_form
+from app.meetings import ballots, changes, labels, repository, service
 from app.meetings.forms import (
     CountForm,
+    MoveForm,
     OptionForm,
     ProposalDecisionForm,
     RoundForm,
     on_council_clock,
+    read_round_change,
+    round_values,
 )
-from app.meetings.models import AgendaRound, Meeting, VotingMethod
+from app.meetings.models import AgendaRound, Meeting, RoundOption, VotingMethod
 from app.meetings.staff_routes import CanManage, CanRead, meeting_or_404
 from app.voice.routes import PostedForm
 from app.web import qr_data_uri, redirect, render
@@ -37,32 +40,41 @@ def _round_or_404(db: DbSession, round_id: int) -> tuple[AgendaRound, Meeting]:
     return agenda_round, meeting_or_404(db, agenda_round.meeting_id)
 
 
-def _new_round_page(
+def _round_form_page(
     request: Request,
     principal: Principal,
     meeting: Meeting,
-    result: FormResult[RoundForm] | None = None,
+    agenda_round: AgendaRound | None = None,
+    *,
+    values: dict[str, str],
+    errors: dict[str, str] | None = None,
 ) -> Response:
-    values = result.values if result else {"votes_each": "3", "max_per_option": "2"}
+    """Setting a round up, or changing one: as much of it as may still change."""
+    errors = errors or {}
     return render(
         request,
-        "meetings/staff_round_new.html",
+        "meetings/staff_round_form.html",
         {
             "meeting": meeting,
+            "round": agenda_round,
+            "scope": changes.what_can_change(agenda_round) if agenda_round else "everything",
             "methods": labels.METHODS,
             "electorates": labels.ELECTORATES,
             "values": values,
-            "errors": result.errors if result else {},
-            "error_list": result.error_list() if result else [],
+            "errors": errors,
+            "error_list": [{"text": m, "href": f"#{k}"} for k, m in errors.items()],
         },
-        status_code=400 if result else 200,
+        status_code=400 if errors else 200,
         principal=principal,
     )
 
 
 @router.get("/meetings/{meeting_id}/rounds/new")
 def new_round(request: Request, db: DbSession, principal: CanManage, meeting_id: int) -> Response:
-    return _new_round_page(request, principal, meeting_or_404(db, meeting_id))
+    meeting = meeting_or_404(db, meeting_id)
+    return _round_form_page(
+        request, principal, meeting, values={"votes_each": "3", "max_per_option": "2"}
+    )
 
 
 @router.post("/meetings/{meeting_id}/rounds/new")
@@ -72,7 +84,9 @@ def create_round(
     meeting = meeting_or_404(db, meeting_id)
     result = parse_form(RoundForm, form)
     if not result.ok or result.data is None:
-        return _new_round_page(request, principal, meeting, result)
+        return _round_form_page(
+            request, principal, meeting, values=result.values, errors=result.errors
+        )
     assert principal.user is not None
     agenda_round = service.open_round(db, meeting=meeting, form=result.data, actor=principal.user)
     db.commit()
@@ -94,6 +108,7 @@ def _round_page(
     options = repository.options(db, round_id)
     outcome = service.results(db, agenda_round=agenda_round)
     issued, spent = repository.codes_issued_and_spent(db, round_id)
+    proposals = repository.proposals(db, round_id) if manager else []
     errors = errors or {}
     return render(
         request,
@@ -112,7 +127,9 @@ def _round_page(
             "titles": {option.id: option.title for option in options},
             "themes": repository.active_themes(db) if manager else [],
             # Proposals are young people's own words, unmoderated: officers only.
-            "proposals": repository.proposals(db, round_id) if manager else [],
+            "proposals": proposals,
+            "from_ideas": {p.option_id for p in proposals if p.option_id is not None},
+            "changeable": changes.what_can_change(agenda_round),
             "results": outcome,
             "on_agenda": repository.agenda_items_for_options(db, [o.id or 0 for o in options]),
             "codes_issued": issued,
@@ -264,3 +281,85 @@ def add_to_agenda(
         return _refused_page(request, db, principal, round_id, values, {"top": refused.message})
     db.commit()
     return redirect(request, f"/staff/meetings/{meeting.id}?added={added}#agenda")
+
+
+@router.get("/rounds/{round_id}/edit")
+def edit_round(request: Request, db: DbSession, principal: CanManage, round_id: int) -> Response:
+    agenda_round, meeting = _round_or_404(db, round_id)
+    return _round_form_page(
+        request, principal, meeting, agenda_round, values=round_values(agenda_round)
+    )
+
+
+@router.post("/rounds/{round_id}/edit")
+def change_round(
+    request: Request, db: DbSession, principal: CanManage, round_id: int, form: PostedForm
+) -> Response:
+    agenda_round, meeting = _round_or_404(db, round_id)
+    result = read_round_change(form)
+    try:
+        if not result.ok or result.data is None:
+            changes.check_not_closed(agenda_round)  # says so, whatever was sent
+            return _round_form_page(
+                request,
+                principal,
+                meeting,
+                agenda_round,
+                values=result.values,
+                errors=result.errors,
+            )
+        assert principal.user is not None
+        changes.change_round(db, agenda_round=agenda_round, form=result.data, actor=principal.user)
+    except Refused as refused:
+        db.rollback()
+        agenda_round, meeting = _round_or_404(db, round_id)
+        errors = {refused.field: refused.message}
+        return _round_form_page(
+            request, principal, meeting, agenda_round, values=result.values, errors=errors
+        )
+    db.commit()
+    return redirect(request, f"/staff/rounds/{round_id}")
+
+
+def _option_or_404(db: DbSession, round_id: int, option_id: int) -> RoundOption:
+    found = repository.option(db, round_id, option_id)
+    if found is None:
+        raise HTTPException(status_code=404)
+    return found
+
+
+@router.post("/rounds/{round_id}/options/{option_id}/move")
+def move_option(
+    request: Request,
+    db: DbSession,
+    principal: CanManage,
+    round_id: int,
+    option_id: int,
+    form: PostedForm,
+) -> Response:
+    agenda_round, _meeting = _round_or_404(db, round_id)
+    option = _option_or_404(db, round_id, option_id)
+    result = parse_form(MoveForm, form)
+    try:
+        if result.data is None:
+            raise Refused(result.errors["direction"])
+        service.move_option(db, agenda_round=agenda_round, option=option, step=result.data.step)
+    except Refused as refused:
+        return _refused_page(request, db, principal, round_id, {}, {"options": refused.message})
+    db.commit()
+    return redirect(request, f"/staff/rounds/{round_id}#option-{option_id}")
+
+
+@router.post("/rounds/{round_id}/options/{option_id}/remove")
+def remove_option(
+    request: Request, db: DbSession, principal: CanManage, round_id: int, option_id: int
+) -> Response:
+    agenda_round, _meeting = _round_or_404(db, round_id)
+    option = _option_or_404(db, round_id, option_id)
+    assert principal.user is not None
+    try:
+        service.remove_option(db, agenda_round=agenda_round, option=option, actor=principal.user)
+    except Refused as refused:
+        return _refused_page(request, db, principal, round_id, {}, {"options": refused.message})
+    db.commit()
+    return redirect(request, f"/staff/rounds/{round_id}#options")

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
 from app import ratelimit
+from app.actions import agenda as action_agenda
 from app.authz import CurrentPrincipal, Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession
@@ -122,6 +123,7 @@ def _round_page(
             "mine": mine,
             "titles": {option.id: option.title for option in options},
             "outcomes": repository.agenda_items_for_options(db, list(mine)),
+            **action_agenda.actions_for_options(db, list(mine)),
             "results": service.results(db, agenda_round=agenda_round),
             "is_cicc": user.is_cicc_member,
             "just_voted": request.query_params.get("voted") == "1",

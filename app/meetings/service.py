@@ -3,9 +3,11 @@
 Services flush; the request commits. Ballots and voting codes are in `ballots.py`.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlmodel import Session, col, update
 
@@ -62,15 +64,20 @@ def may_vote(user: User | None, agenda_round: AgendaRound) -> bool:
 # Meetings and agendas ----------------------------------------------------------------------
 
 
+def meeting_fields(form: MeetingForm) -> dict[str, Any]:
+    """What a meeting form sets, for adding a meeting and for changing one."""
+    return {
+        "kind": MeetingKind(form.kind),
+        "title": form.title,
+        "held_on": date.fromisoformat(form.held_on),
+        "co_chairs": form.co_chairs,
+        "young_co_chair": form.young_co_chair,
+        "papers": form.papers,
+    }
+
+
 def create_meeting(db: Session, *, form: MeetingForm, actor: User) -> Meeting:
-    meeting = Meeting(
-        kind=MeetingKind(form.kind),
-        title=form.title,
-        held_on=date.fromisoformat(form.held_on),
-        co_chairs=form.co_chairs,
-        young_co_chair=form.young_co_chair,
-        papers=form.papers,
-    )
+    meeting = Meeting(**meeting_fields(form))
     db.add(meeting)
     db.flush()
     record(
@@ -123,21 +130,25 @@ def record_outcome(db: Session, *, item: AgendaItem, form: OutcomeForm, actor: U
 # Rounds and their options ------------------------------------------------------------------
 
 
-def open_round(db: Session, *, meeting: Meeting, form: RoundForm, actor: User) -> AgendaRound:
-    """Sets up a round; it takes votes between its opening and closing times."""
+def round_fields(form: RoundForm) -> dict[str, Any]:
+    """What a round form sets, for setting a round up and for changing it before it opens."""
     method = VotingMethod(form.method)
     dots = method is VotingMethod.DOTS
-    agenda_round = AgendaRound(
-        meeting_id=meeting.id or 0,
-        title=form.title,
-        opens_at=form.opens,
-        closes_at=form.closes,
-        electorate=Electorate(form.electorate),
-        method=method,
-        votes_each=int(form.votes_each) if dots else 3,
-        max_per_option=int(form.max_per_option) if dots else 1,
-        results_hidden_while_open=form.results_hidden == "yes",
-    )
+    return {
+        "title": form.title,
+        "opens_at": form.opens,
+        "closes_at": form.closes,
+        "electorate": Electorate(form.electorate),
+        "method": method,
+        "votes_each": int(form.votes_each) if dots else 3,
+        "max_per_option": int(form.max_per_option) if dots else 1,
+        "results_hidden_while_open": form.results_hidden == "yes",
+    }
+
+
+def open_round(db: Session, *, meeting: Meeting, form: RoundForm, actor: User) -> AgendaRound:
+    """Sets up a round; it takes votes between its opening and closing times."""
+    agenda_round = AgendaRound(meeting_id=meeting.id or 0, **round_fields(form))
     db.add(agenda_round)
     db.flush()
     record(
@@ -146,14 +157,15 @@ def open_round(db: Session, *, meeting: Meeting, form: RoundForm, actor: User) -
     return agenda_round
 
 
-def _check_gathering(agenda_round: AgendaRound) -> None:
+def check_gathering(agenda_round: AgendaRound) -> None:
+    """Choices change only before anyone could have voted on them."""
     if phase(agenda_round) is not Phase.UPCOMING:
         raise Refused(_("The vote has opened, so the choices cannot change any more."))
 
 
 def add_option(db: Session, *, agenda_round: AgendaRound, form: OptionForm) -> RoundOption:
     """A theme (its name and description unless the officer words them) or a free topic."""
-    _check_gathering(agenda_round)
+    check_gathering(agenda_round)
     title, description, theme_id = form.title, form.description, None
     if form.theme:
         theme = repository.theme_by_slug(db, form.theme)
@@ -178,6 +190,63 @@ def add_option(db: Session, *, agenda_round: AgendaRound, form: OptionForm) -> R
     db.add(option)
     db.flush()
     return option
+
+
+def _take_out(db: Session, agenda_round: AgendaRound, option: RoundOption) -> None:
+    db.delete(option)
+    db.flush()
+    renumber(db, repository.options(db, agenda_round.id or 0))
+
+
+def remove_option(
+    db: Session, *, agenda_round: AgendaRound, option: RoundOption, actor: User
+) -> None:
+    """Before the vote opens. A choice that came from a Children in Care Council idea is taken
+    out by declining the idea instead (see `decide_proposal`), so its proposer reads why."""
+    check_gathering(agenda_round)
+    if repository.proposal_for_option(db, option.id or 0) is not None:
+        raise Refused(
+            _(
+                "This choice came from a Children in Care Council idea. To take it out, "
+                "decline the idea and give a reason: the young person reads it."
+            )
+        )
+    _take_out(db, agenda_round, option)
+    record(
+        db,
+        actor=actor,
+        action="option.remove",
+        object_type="round_option",
+        object_id=option.id or 0,
+    )
+
+
+def move_option(db: Session, *, agenda_round: AgendaRound, option: RoundOption, step: int) -> None:
+    """One place up (-1) or down (+1), before the vote opens."""
+    check_gathering(agenda_round)
+    move(db, repository.options(db, agenda_round.id or 0), option, step)
+
+
+Ordered = TypeVar("Ordered", AgendaItem, RoundOption)
+
+
+def renumber(db: Session, rows: Sequence[Ordered]) -> None:
+    """Positions 1, 2, 3... in the order given, so gaps and ties never stop a later move."""
+    for position, row in enumerate(rows, start=1):
+        if row.position != position:
+            row.position = position
+            db.add(row)
+    db.flush()
+
+
+def move(db: Session, rows: Sequence[Ordered], row: Ordered, step: int) -> None:
+    """Swaps `row` with its neighbour `step` places away; at either end nothing moves."""
+    order = list(rows)
+    index = [each.id for each in order].index(row.id)
+    target = index + step
+    if 0 <= target < len(order):
+        order[index], order[target] = order[target], order[index]
+    renumber(db, order)
 
 
 def propose(db: Session, *, agenda_round: AgendaRound, user: User, form: ProposalForm) -> Proposal:
@@ -205,8 +274,12 @@ def decide_proposal(
     form: ProposalDecisionForm,
     actor: User,
 ) -> None:
-    """Accepting makes the proposal an option; declining keeps a reason the proposer reads."""
-    if proposal.status is not ProposalStatus.WAITING:
+    """Accepting makes the proposal an option; declining keeps a reason the proposer reads.
+
+    Until the vote opens an accepted proposal can still be declined: its choice leaves the vote.
+    This is the only way to take out such a choice, so the young person always reads why."""
+    declining_after_all = proposal.status is ProposalStatus.ACCEPTED and form.decision == "decline"
+    if proposal.status is not ProposalStatus.WAITING and not declining_after_all:
         raise Refused(_("Someone has already decided about this idea."), "decision")
     if form.decision == "accept":
         option = add_option(
@@ -216,6 +289,14 @@ def decide_proposal(
         )
         proposal.status, proposal.option_id = ProposalStatus.ACCEPTED, option.id
     else:
+        if declining_after_all:
+            check_gathering(agenda_round)
+            accepted_as = db.get(RoundOption, proposal.option_id or 0)
+            proposal.option_id = None
+            db.add(proposal)
+            db.flush()
+            if accepted_as is not None:
+                _take_out(db, agenda_round, accepted_as)
         proposal.status = ProposalStatus.DECLINED
     proposal.reason = form.reason
     proposal.decided_by_id = actor.id

@@ -9,11 +9,14 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
+from app.actions import agenda as action_agenda
+from app.actions import service as actions_service
+from app.actions.forms import numbers
 from app.authz import Permission, Principal, Require
 from app.db import DbSession
-from app.forms import FormResult, parse_form
-from app.meetings import labels, repository, service
-from app.meetings.forms import AgendaItemForm, MeetingForm, OutcomeForm
+from app.forms import FormResult, Refused, parse_form
+from app.meetings import changes, labels, repository, service
+from app.meetings.forms import AgendaItemForm, MeetingForm, MoveForm, OutcomeForm, meeting_values
 from app.meetings.models import AgendaItem, Meeting
 from app.voice.routes import PostedForm
 from app.web import redirect, render
@@ -49,13 +52,20 @@ def meetings(request: Request, db: DbSession, principal: CanRead) -> Response:
     )
 
 
-def _new_meeting_page(
-    request: Request, principal: Principal, result: FormResult[MeetingForm] | None = None
+def meeting_form_page(
+    request: Request,
+    principal: Principal,
+    meeting: Meeting | None = None,
+    result: FormResult[MeetingForm] | None = None,
 ) -> Response:
+    """Adding a meeting, or changing one (`meeting`, its details filled in until sent)."""
+    context = _form_context(result)
+    if result is None and meeting is not None:
+        context["values"] = meeting_values(meeting)
     return render(
         request,
-        "meetings/staff_meeting_new.html",
-        {"kinds": labels.MEETING_KINDS, **_form_context(result)},
+        "meetings/staff_meeting_form.html",
+        {"kinds": labels.MEETING_KINDS, "meeting": meeting, **context},
         status_code=400 if result else 200,
         principal=principal,
     )
@@ -63,7 +73,7 @@ def _new_meeting_page(
 
 @router.get("/new")
 def new_meeting(request: Request, principal: CanManage) -> Response:
-    return _new_meeting_page(request, principal)
+    return meeting_form_page(request, principal)
 
 
 @router.post("/new")
@@ -72,7 +82,7 @@ def create_meeting(
 ) -> Response:
     result = parse_form(MeetingForm, form)
     if not result.ok or result.data is None:
-        return _new_meeting_page(request, principal, result)
+        return meeting_form_page(request, principal, result=result)
     assert principal.user is not None
     meeting = service.create_meeting(db, form=result.data, actor=principal.user)
     db.commit()
@@ -87,6 +97,7 @@ def _meeting_page(
     result: FormResult[AgendaItemForm] | None = None,
 ) -> Response:
     rounds = repository.rounds_of(db, meeting.id or 0)
+    turnouts = repository.turnouts(db, [r.id or 0 for r in rounds])
     return render(
         request,
         "meetings/staff_meeting.html",
@@ -94,7 +105,8 @@ def _meeting_page(
             "meeting": meeting,
             "kinds": labels.MEETING_KINDS,
             "agenda": repository.agenda(db, meeting.id or 0),
-            "rounds": [(r, service.phase(r), repository.turnout(db, r.id or 0)) for r in rounds],
+            "may_remove": changes.may_remove,
+            "rounds": [(r, service.phase(r), turnouts.get(r.id or 0, 0)) for r in rounds],
             "phases": labels.PHASES,
             **_form_context(result),
         },
@@ -134,6 +146,8 @@ def _outcome_page(
     meeting: Meeting,
     item: AgendaItem,
     result: FormResult[OutcomeForm] | None = None,
+    *,
+    action_choices: dict[str, Any] | None = None,
 ) -> Response:
     context = _form_context(result)
     if result is None:
@@ -141,7 +155,7 @@ def _outcome_page(
     return render(
         request,
         "meetings/staff_outcome.html",
-        {"meeting": meeting, "item": item, **context},
+        {"meeting": meeting, "item": item, **context, **(action_choices or {})},
         status_code=400 if result else 200,
         principal=principal,
     )
@@ -152,7 +166,9 @@ def outcome_form(
     request: Request, db: DbSession, principal: CanManage, meeting_id: int, item_id: int
 ) -> Response:
     meeting = meeting_or_404(db, meeting_id)
-    return _outcome_page(request, principal, meeting, _item_or_404(db, meeting_id, item_id))
+    item = _item_or_404(db, meeting_id, item_id)
+    choices = action_agenda.outcome_choices(db, item.id or 0, None)
+    return _outcome_page(request, principal, meeting, item, action_choices=choices)
 
 
 @router.post("/{meeting_id}/agenda/{item_id}")
@@ -168,8 +184,78 @@ def record_outcome(
     item = _item_or_404(db, meeting_id, item_id)
     result = parse_form(OutcomeForm, form)
     if not result.ok or result.data is None:
-        return _outcome_page(request, principal, meeting, item, result)
+        choices = action_agenda.outcome_choices(db, item.id or 0, form)
+        return _outcome_page(request, principal, meeting, item, result, action_choices=choices)
     assert principal.user is not None
     service.record_outcome(db, item=item, form=result.data, actor=principal.user)
+    actions_service.link_agenda_item(
+        db, agenda_item_id=item.id or 0, action_ids=numbers(form, "actions")
+    )
+    db.commit()
+    return redirect(request, f"/staff/meetings/{meeting_id}#agenda")
+
+
+@router.get("/{meeting_id}/edit")
+def edit_meeting(
+    request: Request, db: DbSession, principal: CanManage, meeting_id: int
+) -> Response:
+    return meeting_form_page(request, principal, meeting_or_404(db, meeting_id))
+
+
+@router.post("/{meeting_id}/edit")
+def change_meeting(
+    request: Request, db: DbSession, principal: CanManage, meeting_id: int, form: PostedForm
+) -> Response:
+    meeting = meeting_or_404(db, meeting_id)
+    result = parse_form(MeetingForm, form)
+    if not result.ok or result.data is None:
+        return meeting_form_page(request, principal, meeting, result)
+    assert principal.user is not None
+    changes.change_meeting(db, meeting=meeting, form=result.data, actor=principal.user)
+    db.commit()
+    return redirect(request, f"/staff/meetings/{meeting_id}")
+
+
+def _agenda_refused(
+    request: Request, db: DbSession, principal: Principal, meeting_id: int, refused: Refused
+) -> Response:
+    """The meeting page again, the reason beside the agenda."""
+    db.rollback()
+    result: FormResult[AgendaItemForm] = FormResult(values={}, errors={"agenda": refused.message})
+    return _meeting_page(request, db, principal, meeting_or_404(db, meeting_id), result)
+
+
+@router.post("/{meeting_id}/agenda/{item_id}/move")
+def move_agenda_item(
+    request: Request,
+    db: DbSession,
+    principal: CanManage,
+    meeting_id: int,
+    item_id: int,
+    form: PostedForm,
+) -> Response:
+    meeting = meeting_or_404(db, meeting_id)
+    item = _item_or_404(db, meeting_id, item_id)
+    result = parse_form(MoveForm, form)
+    if result.data is None:
+        return _agenda_refused(
+            request, db, principal, meeting_id, Refused(result.errors["direction"])
+        )
+    changes.move_agenda_item(db, meeting=meeting, item=item, step=result.data.step)
+    db.commit()
+    return redirect(request, f"/staff/meetings/{meeting_id}#item-{item_id}")
+
+
+@router.post("/{meeting_id}/agenda/{item_id}/remove")
+def remove_agenda_item(
+    request: Request, db: DbSession, principal: CanManage, meeting_id: int, item_id: int
+) -> Response:
+    meeting = meeting_or_404(db, meeting_id)
+    item = _item_or_404(db, meeting_id, item_id)
+    assert principal.user is not None
+    try:
+        changes.remove_agenda_item(db, meeting=meeting, item=item, actor=principal.user)
+    except Refused as refused:
+        return _agenda_refused(request, db, principal, meeting_id, refused)
     db.commit()
     return redirect(request, f"/staff/meetings/{meeting_id}#agenda")

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from app.actions.items import item_panel
 from app.authz import Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession
@@ -125,6 +126,7 @@ def item_page(
             "preview": preview,
             "preview_token": service.preview_token(preview) if preview is not None else "",
             "preview_required": preview_required,
+            **item_panel(db, item, request.query_params.get("action_link", "")[:10]),
         },
         status_code=status_code,
         principal=principal,

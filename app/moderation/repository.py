@@ -4,6 +4,7 @@ anyone who is not a participation officer or a safeguarding lead."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import func
@@ -37,12 +38,8 @@ class SharedItem:
     event_id: int | None = None  # "said at" an event (the event, never who)
 
 
-def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem]:
-    """Items an officer approved for sharing, whose authors agreed, as their shared versions.
-
-    Councillors, board chairs, action owners, summaries and public pages read young people's
-    words only through this function.
-    """
+def _shared_statement(theme_id: int | None) -> sa.Select[int, str, datetime, Any, int | None]:
+    """Approved, consented, main items as their shared versions, with merged voices counted."""
     merged = aliased(Item)
     voices = (
         select(col(merged.merged_into_id).label("main_id"), func.count().label("voices"))
@@ -69,12 +66,16 @@ def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem
             col(Item.may_share).is_(True),
             col(Item.merged_into_id).is_(None),
         )
-        .order_by(col(SharedVersion.approved_at), col(SharedVersion.item_id))
     )
     if theme_id is not None:
         tagged = select(ItemTheme.item_id).where(ItemTheme.theme_id == theme_id)
         statement = statement.where(col(SharedVersion.item_id).in_(tagged))
-    rows = db.execute(statement).all()
+    return statement
+
+
+def _as_shared(
+    db: Session, rows: Sequence[sa.Row[int, str, datetime, Any, int | None]]
+) -> list[SharedItem]:
     themes = _themes_of(db, [row[0] for row in rows])
     return [
         SharedItem(
@@ -87,6 +88,33 @@ def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem
         )
         for item_id, text, approved_at, merged_voices, event_id in rows
     ]
+
+
+def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem]:
+    """Items an officer approved for sharing, whose authors agreed, as their shared versions.
+
+    Councillors, board chairs, action owners, summaries and public pages read young people's
+    words only through this function (or `shared_items_page`, the same rows a page at a time).
+    """
+    statement = _shared_statement(theme_id).order_by(
+        col(SharedVersion.approved_at), col(SharedVersion.item_id)
+    )
+    return _as_shared(db, db.execute(statement).all())
+
+
+def shared_items_page(
+    db: Session, *, theme_id: int | None = None, page: int, per_page: int
+) -> tuple[list[SharedItem], int]:
+    """The same rows as `shared_items`, newest first, one page, and how many there are in all:
+    two queries for the rows and one for their themes, however many are shared."""
+    statement = _shared_statement(theme_id)
+    total = db.execute(sa.select(func.count()).select_from(statement.subquery())).scalar_one()
+    rows = db.execute(
+        statement.order_by(col(SharedVersion.approved_at).desc(), col(SharedVersion.item_id).desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    return _as_shared(db, rows), total
 
 
 def _themes_of(db: Session, item_ids: Sequence[int]) -> dict[int, list[int]]:

@@ -10,6 +10,8 @@ from app.config import Settings
 TEMPLATE_SETTINGS: dict[str, str] = {
     "safeguarding_alert": "notify_template_safeguarding_alert",
     "councillor_digest": "notify_template_councillor_digest",
+    "action_overdue": "notify_template_action_overdue",
+    "actions_weekly": "notify_template_actions_weekly",
 }
 
 

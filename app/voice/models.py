@@ -36,6 +36,11 @@ class EventKind(StrEnum):
     RESPONSE_ADDED = "response_added"
     DECISION = "decision"  # a moderation decision; the body is the reason the young person reads
     ERASED = "erased"  # the words were deleted
+    # A board action linked to the item changed; the body is the plain words young people read.
+    ACTION_LINKED = "action_linked"  # body: the action's title
+    ACTION_UPDATE = "action_update"  # body: the owner's line for young people
+    ACTION_DONE = "action_done"  # body: the owner's line for young people
+    ACTION_DROPPED = "action_dropped"  # body: why it stopped
 
 
 class Item(SQLModel, table=True):

@@ -7,7 +7,7 @@ from sqlmodel import Session, col, or_, select
 
 from app.authz import Principal
 from app.themes.models import Theme
-from app.voice.models import Item, ItemStatus, TimelineEvent
+from app.voice.models import EventKind, Item, ItemStatus, TimelineEvent
 
 
 def active_themes(db: Session) -> Sequence[Theme]:
@@ -86,3 +86,24 @@ def timeline(db: Session, item_id: int) -> Sequence[TimelineEvent]:
         .where(TimelineEvent.item_id == item_id)
         .order_by(col(TimelineEvent.created_at), col(TimelineEvent.id))
     ).all()
+
+
+def latest_responses(db: Session, item_ids: Sequence[int]) -> dict[int, str]:
+    """Each item's latest published "you said, we did" response, in one query.
+
+    Responses are officers' plain words, never what the young person wrote.
+    """
+    if not item_ids:
+        return {}
+    latest = (
+        select(func.max(TimelineEvent.id).label("event_id"))
+        .where(
+            TimelineEvent.kind == EventKind.RESPONSE_ADDED,
+            col(TimelineEvent.item_id).in_(item_ids),
+        )
+        .group_by(col(TimelineEvent.item_id))
+    )
+    rows = db.exec(
+        select(TimelineEvent.item_id, TimelineEvent.body).where(col(TimelineEvent.id).in_(latest))
+    ).all()
+    return {item_id: body for item_id, body in rows if body}

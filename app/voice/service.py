@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,6 +50,9 @@ class ViewForm(StrictForm):
 
 class ResponseForm(StrictForm):
     response: str = ""
+    action: Literal["preview", "publish"] = "publish"
+    previewed: str = Field(default="", max_length=64)
+    send_to: Literal["this", "group"] = "this"  # "group": everyone merged into this item
 
     @field_validator("response")
     @classmethod
@@ -214,15 +218,44 @@ def change_status(db: Session, *, item: Item, status: ItemStatus, actor: User) -
     db.flush()
 
 
-def publish_response(db: Session, *, item: Item, text: str, actor: User) -> None:
-    """The "you said, we did" answer: on the author's timeline at once, and the item moves on."""
-    db.add(
-        TimelineEvent(
-            item_id=item.id or 0, kind=EventKind.RESPONSE_ADDED, body=text, actor_id=actor.id
+def response_preview_token(text: str) -> str:
+    """Proof that the officer saw the preview of these exact words (carried in the form)."""
+    return hashlib.sha256(b"response:" + text.encode()).hexdigest()[:32]
+
+
+class NeedsResponsePreview(Exception):
+    """Publishing words the officer has not previewed: show the preview first."""
+
+
+def publish_response(
+    db: Session, *, item: Item, text: str, actor: User, previewed: str | None = None
+) -> None:
+    """The "you said, we did" answer: on the author's timeline at once, and the item moves on.
+
+    With `previewed`, the words must be the ones the officer last saw in the preview.
+    """
+    publish_group_response(db, items=[item], text=text, actor=actor, previewed=previewed)
+
+
+def publish_group_response(
+    db: Session, *, items: Sequence[Item], text: str, actor: User, previewed: str | None = None
+) -> None:
+    """The same answer to every young person who said the same thing, in one transaction."""
+    if previewed is not None and previewed != response_preview_token(text):
+        raise NeedsResponsePreview
+    now = utcnow()
+    for item in items:
+        db.add(
+            TimelineEvent(
+                item_id=item.id or 0,
+                kind=EventKind.RESPONSE_ADDED,
+                body=text,
+                actor_id=actor.id,
+                created_at=now,
+            )
         )
-    )
-    if item.status in {ItemStatus.NEW, ItemStatus.BEING_READ}:
-        item.status = ItemStatus.RESPONDED
-    item.updated_at = utcnow()
-    db.add(item)
+        if item.status in {ItemStatus.NEW, ItemStatus.BEING_READ}:
+            item.status = ItemStatus.RESPONDED
+        item.updated_at = now
+        db.add(item)
     db.flush()

@@ -14,10 +14,12 @@ from app.forms import parse_form
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
 from app.moderation.labels import SHARING_LABELS
+from app.moderation.repository import merged_into
 from app.people.models import User
 from app.safeguarding.repository import case_of_item
 from app.voice import repository, service, timeline
-from app.voice.models import Item, ItemStatus
+from app.voice.models import EventKind, Item, ItemStatus, TimelineEvent
+from app.voice.readability import TARGET_READING_AGE, reading_age
 from app.voice.routes import PostedForm
 from app.web import is_htmx, redirect, render
 
@@ -102,6 +104,12 @@ def _author_label(db: DbSession, item: Item) -> str:
     return author.label if author else _("Unknown")
 
 
+def _responded_count(request: Request) -> int:
+    """How many young people the response just published reached (0: none was published)."""
+    sent = request.query_params.get("responded", "")
+    return int(sent) if sent.isdigit() and len(sent) < 6 else 0
+
+
 def _item_page(
     request: Request,
     db: DbSession,
@@ -120,7 +128,7 @@ def _item_page(
             "entries": timeline.for_author(repository.timeline(db, item.id or 0)),
             "status_labels": STATUS_LABELS,
             "status_error": status_error,
-            "responded": request.query_params.get("responded") == "1",
+            "responded": _responded_count(request),
             "case": case_of_item(db, principal, item.id or 0),
             "sharing_labels": SHARING_LABELS,
         },
@@ -151,6 +159,47 @@ def change_status(
     return redirect(request, f"/staff/items/{item.reference}")
 
 
+def _respond_page(
+    request: Request,
+    db: DbSession,
+    principal: Principal,
+    item: Item,
+    values: dict[str, str],
+    *,
+    errors: dict[str, str] | None = None,
+    error_list: list[dict[str, str]] | None = None,
+    preview: str | None = None,
+    preview_required: bool = False,
+) -> Response:
+    """The editor: the young person's words, the response, and (once asked) the exact preview
+    with its reading age."""
+    group = merged_into(db, item.id or 0) if item.merged_into_id is None else []
+    entry = None
+    if preview is not None:
+        entry = timeline.describe(
+            TimelineEvent(item_id=item.id or 0, kind=EventKind.RESPONSE_ADDED, body=preview)
+        )
+    return render(
+        request,
+        "staff/respond.html",
+        {
+            "item": item,
+            "values": values,
+            "errors": errors or {},
+            "error_list": error_list or [],
+            "group_size": 1 + len(group),
+            "preview": preview,
+            "preview_token": service.response_preview_token(preview) if preview else "",
+            "preview_required": preview_required,
+            "entries": [entry] if entry else [],
+            "check": reading_age(preview) if preview else None,
+            "target_age": TARGET_READING_AGE,
+        },
+        status_code=400 if errors else 200,
+        principal=principal,
+    )
+
+
 @router.get("/items/{reference}/respond")
 def respond_form(
     request: Request, db: DbSession, principal: CanRespond, reference: str
@@ -158,12 +207,7 @@ def respond_form(
     item = staff_item_or_404(db, reference)
     page = f"/staff/items/{item.reference}/respond"
     values = take_draft(principal.session, page) or {}
-    return render(
-        request,
-        "staff/respond.html",
-        {"item": item, "values": values, "errors": {}, "error_list": []},
-        principal=principal,
-    )
+    return _respond_page(request, db, principal, item, values)
 
 
 @router.post("/items/{reference}/respond")
@@ -173,19 +217,34 @@ def respond_submit(
     item = staff_item_or_404(db, reference)
     result = parse_form(service.ResponseForm, form)
     if not result.ok or result.data is None:
-        return render(
+        return _respond_page(
             request,
-            "staff/respond.html",
-            {
-                "item": item,
-                "values": result.values,
-                "errors": result.errors,
-                "error_list": result.error_list(),
-            },
-            status_code=400,
-            principal=principal,
+            db,
+            principal,
+            item,
+            result.values,
+            errors=result.errors,
+            error_list=result.error_list(),
         )
+    sent = result.data
+    if sent.action == "preview":
+        return _respond_page(request, db, principal, item, result.values, preview=sent.response)
+    group = merged_into(db, item.id or 0) if item.merged_into_id is None else []
+    items = [item, *group] if sent.send_to == "group" else [item]
     assert principal.user is not None
-    service.publish_response(db, item=item, text=result.data.response, actor=principal.user)
+    try:
+        service.publish_group_response(
+            db, items=items, text=sent.response, actor=principal.user, previewed=sent.previewed
+        )
+    except service.NeedsResponsePreview:
+        return _respond_page(
+            request,
+            db,
+            principal,
+            item,
+            result.values,
+            preview=sent.response,
+            preview_required=True,
+        )
     db.commit()
-    return redirect(request, f"/staff/items/{item.reference}?responded=1")
+    return redirect(request, f"/staff/items/{item.reference}?responded={len(items)}")

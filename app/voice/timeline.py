@@ -1,6 +1,6 @@
 """The words a young person sees for each step of their item's timeline."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,6 +26,15 @@ def _status_words(status: ItemStatus | None) -> tuple[str, str]:
     return _("Waiting to be read"), _("It is back in the list for a worker to read.")
 
 
+# Board actions linked to the item: a title here, and the plain words from the action as detail.
+ACTION_TITLES: dict[EventKind, Callable[[], str]] = {
+    EventKind.ACTION_LINKED: lambda: _("The board is acting on this"),
+    EventKind.ACTION_UPDATE: lambda: _("Progress"),
+    EventKind.ACTION_DONE: lambda: _("Done"),
+    EventKind.ACTION_DROPPED: lambda: _("Stopped"),
+}
+
+
 def describe(event: TimelineEvent) -> TimelineEntry:
     if event.kind is EventKind.SENT:
         return TimelineEntry(
@@ -37,6 +46,8 @@ def describe(event: TimelineEvent) -> TimelineEntry:
         )
     if event.kind is EventKind.DECISION:
         return TimelineEntry(_("What we decided"), event.body or "", event.created_at)
+    if event.kind in ACTION_TITLES:
+        return TimelineEntry(ACTION_TITLES[event.kind](), event.body or "", event.created_at)
     if event.kind is EventKind.ERASED:
         return TimelineEntry(
             _("Deleted"), _("We deleted your words. Nobody can read them now."), event.created_at

@@ -109,7 +109,14 @@ def test_officer_journey(
     check_axe(tab, "respond page with an error")
 
     # Published: the officer is told, and the young person's timeline has it.
+    # Publishing words not yet previewed shows the preview, exactly as the young person sees it.
     page.get_by_label("Your response").fill(ANSWER)
+    page.get_by_role("button", name="Publish response").click()
+    preview = page.locator("#preview")
+    expect(preview).to_contain_text("Check the preview. Publish again if it is right.")
+    expect(preview).to_contain_text("We replied")
+    expect(preview.locator("#reading-age")).to_contain_text("Reading age about")
+    check_axe(tab, "respond page with the preview")
     page.get_by_role("button", name="Publish response").click()
     page.wait_for_url(tab.url(f"/staff/items/{item.reference}?responded=1"))
     expect(page.get_by_role("alert")).to_contain_text("Response published")

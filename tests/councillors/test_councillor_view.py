@@ -11,6 +11,7 @@ from app.councillors.models import CouncillorNote, ItemRead, NoteKind
 from app.db import get_engine
 from app.people.models import Role
 from app.timeutil import utcnow
+from tests.actions.helpers import linked_items, make_action
 from tests.councillors.helpers import board_meeting, champion_of, shared
 from tests.moderation.helpers import pending_item, theme_id
 from tests.support.factories import make_user, sign_in
@@ -160,11 +161,37 @@ def test_the_theme_page_costs_the_same_queries_for_5_or_50_items(
     officer = make_user(db, Role.PARTICIPATION_OFFICER)
     housing = theme_id(db, "housing")
     sign_in(client, db, champion_of(db, housing))
+    owner = make_user(db, Role.ACTION_OWNER)
     for number in range(5):
         shared(db, officer, housing, f"item {number}")
+        make_action(db, officer, owner, title=f"Action {number}", due_in_days=number - 2)
     client.get("/councillor/themes/housing")  # the first visit writes the visit row
     few = _statements_for(client, "/councillor/themes/housing")
     for number in range(45):
         shared(db, officer, housing, f"more {number}")
+        make_action(db, officer, owner, title=f"More action {number}")
     many = _statements_for(client, "/councillor/themes/housing")
     assert few == many, (few, many)
+    assert "More action 44" in client.get("/councillor/themes/housing").text
+
+
+def test_the_board_actions_on_my_themes_with_status_and_overdue_marker(
+    client: TestClient, db: Session
+) -> None:
+    officer = make_user(db, Role.PARTICIPATION_OFFICER)
+    owner = make_user(db, Role.ACTION_OWNER)
+    late = make_action(db, officer, owner, title="Late housing action", due_in_days=-1)
+    linked_items(db, late, officer, ("ZQVX-LINKED-SHARED words",))
+    make_action(db, officer, owner, title="Tutoring", slug="education-employment-training")
+    sign_in(client, db, champion_of(db, theme_id(db, "housing")))
+    for url in ("/councillor", "/councillor/themes/housing"):
+        shown = page(client.get(url))
+        row = shown.soup.select_one("#board-actions + div tbody tr")
+        assert row is not None, url
+        cells = [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        assert cells[0] == "Late housing action" and cells[1] == "Anytown Housing"
+        assert "Overdue" in cells[2] and cells[3] == "Not started"
+        assert "Tutoring" not in shown.text
+        assert "ZQVX-LINKED" not in shown.text.split("Board actions")[1]  # no words in the list
+    education = page(client.get("/councillor/themes/education-employment-training"))
+    assert "Tutoring" in education.text  # any theme, read-only

@@ -109,8 +109,9 @@ def post(client: TestClient, url: str, data: dict[str, str], status: int = 303) 
 
 
 def policy_matrix_ids(db: Session, proposer_id: int) -> dict[str, str]:
-    """A meeting, an open round, an agenda item and a proposal, by their route placeholders."""
-    agenda_round, _options = make_round(db)
+    """A meeting, an open round with its options, an agenda item and a proposal, by their route
+    placeholders."""
+    agenda_round, options = make_round(db)
     item = AgendaItem(meeting_id=agenda_round.meeting_id, title="Welcome")
     proposal = Proposal(round_id=agenda_round.id or 0, proposer_id=proposer_id, title="Idea")
     db.add_all([item, proposal])
@@ -120,4 +121,5 @@ def policy_matrix_ids(db: Session, proposer_id: int) -> dict[str, str]:
         "{round_id}": str(agenda_round.id),
         "{item_id}": str(item.id),
         "{proposal_id}": str(proposal.id),
+        "{option_id}": str(options[0].id),
     }

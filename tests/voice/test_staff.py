@@ -106,6 +106,10 @@ def test_response_reaches_the_young_persons_timeline(
     respond = page(client.get(f"/staff/items/{item.reference}/respond"))
     form = respond.form(f"/staff/items/{item.reference}/respond")
     form["response"] = "We asked. From April, care leavers get 10 free driving lessons."
+    preview = page(
+        client.post(f"/staff/items/{item.reference}/respond", data={**form, "action": "preview"})
+    )
+    form = preview.form(f"/staff/items/{item.reference}/respond")
     done = page(client.post(f"/staff/items/{item.reference}/respond", data=form))
     assert "Response published" in done.text
 
