@@ -31,10 +31,13 @@ from sqlmodel import Session, SQLModel  # noqa: E402
 from app import ratelimit  # noqa: E402
 from app.db import get_engine, new_session  # noqa: E402
 from app.main import create_app  # noqa: E402
+from app.themes.models import Theme  # noqa: E402
 from tests.support.database import migrate_fresh  # noqa: E402
 from tests.support.sentinels import SentinelCatcher  # noqa: E402
 
 KEEP_TABLES = {"theme", "alembic_version"}
+THEMES = Theme.__table__  # type: ignore[attr-defined]
+SEEDED_THEMES: list[dict[str, object]] = []
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -55,6 +58,8 @@ def no_children_words_in_logs() -> Iterator[None]:
 def migrated_database() -> Iterator[str]:
     url = os.environ["DATABASE_URL"]
     migrate_fresh(url)
+    with get_engine().connect() as connection:
+        SEEDED_THEMES.extend(dict(row._mapping) for row in connection.execute(THEMES.select()))
     yield url
     get_engine().dispose()
 
@@ -74,6 +79,12 @@ def empty_tables(migrated_database: str) -> Iterator[None]:
         else:
             for table in tables:
                 connection.execute(table.delete())
+        # The seeded themes stay, as the migration made them (tests rename and retire them).
+        connection.execute(
+            THEMES.delete().where(THEMES.c.id.not_in([t["id"] for t in SEEDED_THEMES]))
+        )
+        for theme in SEEDED_THEMES:
+            connection.execute(THEMES.update().where(THEMES.c.id == theme["id"]).values(**theme))
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from app.promises.models import Measure, MeasureReading, Promise, PromiseStatus,
 from app.promises.repository import all_themes
 from app.timeutil import utcnow
 from app.voice.models import Item
-from app.voice.repository import latest_responses
+from app.voice.repository import latest_public_responses
 from app.voice.service import publish_response
 
 # (you said, we will, how we will know, status, theme slug, (what, unit, baseline, target),
@@ -89,9 +89,9 @@ def seed_promises(db: Session, *, staff: list[User]) -> None:
 def _answer_shared_items(db: Session, officer: User) -> None:
     """A reply on the newest shared items that have none, so the public page has answers."""
     newest, _ = shared_items_page(db, page=1, per_page=10)
-    answered = latest_responses(db, [shared.item_id for shared in newest])
+    answered = latest_public_responses(db, [shared.item_id for shared in newest])
     waiting = [shared for shared in newest if shared.item_id not in answered]
     for shared, answer in zip(waiting, DEMO_ANSWERS, strict=False):
         item = db.get(Item, shared.item_id)
         if item is not None:
-            publish_response(db, item=item, text=answer, actor=officer)
+            publish_response(db, item=item, text=answer, actor=officer, on_public_page=True)

@@ -81,4 +81,6 @@ class TimelineEvent(SQLModel, table=True):
     status: ItemStatus | None = Field(default=None, sa_type=enum_type(ItemStatus))
     body: str | None = Field(default=None, sa_type=Text)
     actor_id: int | None = Field(default=None, foreign_key="app_user.id")
+    # A response the officer chose to show on the public "You said, we did" page as well.
+    on_public_page: bool = False
     created_at: datetime = Field(default_factory=utcnow)

@@ -88,10 +88,11 @@ def timeline(db: Session, item_id: int) -> Sequence[TimelineEvent]:
     ).all()
 
 
-def latest_responses(db: Session, item_ids: Sequence[int]) -> dict[int, str]:
-    """Each item's latest published "you said, we did" response, in one query.
+def latest_public_responses(db: Session, item_ids: Sequence[int]) -> dict[int, str]:
+    """Each item's latest response that the officer chose to show publicly, in one query.
 
-    Responses are officers' plain words, never what the young person wrote.
+    Responses are officers' plain words, never what the young person wrote; one written to a
+    young person stays with them unless the officer ticked "show on the public page".
     """
     if not item_ids:
         return {}
@@ -99,6 +100,7 @@ def latest_responses(db: Session, item_ids: Sequence[int]) -> dict[int, str]:
         select(func.max(TimelineEvent.id).label("event_id"))
         .where(
             TimelineEvent.kind == EventKind.RESPONSE_ADDED,
+            col(TimelineEvent.on_public_page).is_(True),
             col(TimelineEvent.item_id).in_(item_ids),
         )
         .group_by(col(TimelineEvent.item_id))

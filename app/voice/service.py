@@ -53,6 +53,7 @@ class ResponseForm(StrictForm):
     action: Literal["preview", "publish"] = "publish"
     previewed: str = Field(default="", max_length=64)
     send_to: Literal["this", "group"] = "this"  # "group": everyone merged into this item
+    on_public_page: Literal["yes", ""] = ""  # responses are private unless the officer says
 
     @field_validator("response")
     @classmethod
@@ -228,19 +229,42 @@ class NeedsResponsePreview(Exception):
 
 
 def publish_response(
-    db: Session, *, item: Item, text: str, actor: User, previewed: str | None = None
+    db: Session,
+    *,
+    item: Item,
+    text: str,
+    actor: User,
+    previewed: str | None = None,
+    on_public_page: bool = False,
 ) -> None:
     """The "you said, we did" answer: on the author's timeline at once, and the item moves on.
 
     With `previewed`, the words must be the ones the officer last saw in the preview.
     """
-    publish_group_response(db, items=[item], text=text, actor=actor, previewed=previewed)
+    publish_group_response(
+        db,
+        items=[item],
+        text=text,
+        actor=actor,
+        previewed=previewed,
+        on_public_page=on_public_page,
+    )
 
 
 def publish_group_response(
-    db: Session, *, items: Sequence[Item], text: str, actor: User, previewed: str | None = None
+    db: Session,
+    *,
+    items: Sequence[Item],
+    text: str,
+    actor: User,
+    previewed: str | None = None,
+    on_public_page: bool = False,
 ) -> None:
-    """The same answer to every young person who said the same thing, in one transaction."""
+    """The same answer to every young person who said the same thing, in one transaction.
+
+    It is written to the young person; it goes on the public page only when the officer says
+    it names nobody and says nothing private (`on_public_page`).
+    """
     if previewed is not None and previewed != response_preview_token(text):
         raise NeedsResponsePreview
     now = utcnow()
@@ -251,6 +275,7 @@ def publish_group_response(
                 kind=EventKind.RESPONSE_ADDED,
                 body=text,
                 actor_id=actor.id,
+                on_public_page=on_public_page,
                 created_at=now,
             )
         )

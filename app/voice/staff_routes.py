@@ -234,7 +234,12 @@ def respond_submit(
     assert principal.user is not None
     try:
         service.publish_group_response(
-            db, items=items, text=sent.response, actor=principal.user, previewed=sent.previewed
+            db,
+            items=items,
+            text=sent.response,
+            actor=principal.user,
+            previewed=sent.previewed,
+            on_public_page=sent.on_public_page == "yes",
         )
     except service.NeedsResponsePreview:
         return _respond_page(

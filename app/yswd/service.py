@@ -1,7 +1,7 @@
 """The public "You said, we did" page: shared words grouped by theme, with what was done.
 
 Young people's words come only from `shared_items_page` (approved, consented, redacted);
-"what we did" is the officer's latest published response, which is officers' own words.
+"what we did" is the latest response an officer chose to show publicly (officers' own words).
 """
 
 from dataclasses import dataclass
@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from app.moderation.models import ItemTheme
 from app.moderation.repository import shared_items_page
 from app.themes.models import Theme
-from app.voice.repository import latest_responses
+from app.voice.repository import latest_public_responses
 
 PER_PAGE = 20
 
@@ -63,7 +63,7 @@ def you_said_we_did(db: Session, *, theme_slug: str, page: int) -> PublicPage:
     items, total = shared_items_page(
         db, theme_id=chosen.id if chosen else None, page=page, per_page=PER_PAGE
     )
-    answers = latest_responses(db, [item.item_id for item in items])
+    answers = latest_public_responses(db, [item.item_id for item in items])
     rank = {theme.id: position for position, theme in enumerate(themes)}
     by_id = {theme.id: theme for theme in themes}
     groups: dict[int, ThemeGroup] = {}

@@ -1,9 +1,5 @@
-"""Promises: "you said, we will, how we will know", their themes and board actions, measures
-and dated readings.
-
-Revision ID: 0008
-Revises: 0007
-Create Date: 2026-11-23 10:00:00
+"""Promises ("you said, we will, how we will know") with their themes, board actions,
+measures and dated readings; and which responses may show on the public page.
 """
 
 from collections.abc import Sequence
@@ -21,6 +17,10 @@ STATUSES = ("not_started", "on_track", "at_risk", "kept", "not_kept")
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("timeline_event") as batch:
+        batch.add_column(
+            sa.Column("on_public_page", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     op.create_table(
         "promise",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -93,6 +93,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("timeline_event") as batch:
+        batch.drop_column("on_public_page")
     op.drop_index("ix_measure_reading_measure_id", table_name="measure_reading")
     op.drop_table("measure_reading")
     op.drop_index("ix_measure_promise_id", table_name="measure")

@@ -67,6 +67,6 @@ def seed_sentinels(db: Session, officer: User) -> SentinelSet:
     approved.body = "ZQVX-ORIGINAL Zqvx Sentinel says the bus pass costs too much"
     db.add(approved)
     answer = "From May the bus pass is free for everyone in care."
-    publish_response(db, item=approved, text=answer, actor=officer)
+    publish_response(db, item=approved, text=answer, actor=officer, on_public_page=True)
     db.commit()
     return SentinelSet(shared_text="[name removed] says the bus pass costs too much", answer=answer)

@@ -39,8 +39,11 @@ def test_grouped_by_theme_newest_first_with_voices_and_answers(
     older = shared(db, officer, housing, "Older housing words", at=now - timedelta(days=3))
     shared(db, officer, health, "Health words", at=now - timedelta(days=2))
     shared(db, officer, housing, "Newer housing words", at=now - timedelta(days=1))
-    publish_response(db, item=older, text="First answer", actor=officer)
-    publish_response(db, item=older, text="We found a flat for every care leaver.", actor=officer)
+    publish_response(db, item=older, text="First answer", actor=officer, on_public_page=True)
+    found = "We found a flat for every care leaver."
+    publish_response(db, item=older, text=found, actor=officer, on_public_page=True)
+    # Written to the young person alone: it never shows publicly, even as the latest.
+    publish_response(db, item=older, text="Sam, your new key is at the office", actor=officer)
     merged_group(db, officer, 4)
     db.commit()
     shown = page(client.get("/you-said-we-did"))
@@ -56,7 +59,8 @@ def test_grouped_by_theme_newest_first_with_voices_and_answers(
     assert "We are still working on this." in housing_cards[1]
     assert "Older housing words" in housing_cards[2]
     assert "We found a flat for every care leaver." in housing_cards[2]
-    assert "First answer" not in shown.text  # only the latest response
+    assert "First answer" not in shown.text  # only the latest public response
+    assert "your new key" not in shown.text
     assert "1 young person said this" in housing_cards[2]
 
 
