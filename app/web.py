@@ -14,6 +14,7 @@ from app.authz import Principal, can
 from app.config import get_settings
 from app.i18n import translations
 from app.security import CSRF_FIELD, csrf_token_for
+from app.timeutil import on_council_clock
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -36,6 +37,7 @@ def _build_environment() -> Environment:
     env.install_gettext_translations(translations(), newstyle=True)  # type: ignore[attr-defined]
     env.globals["can"] = can
     env.globals["csrf_field_name"] = CSRF_FIELD
+    env.globals["on_council_clock"] = on_council_clock
     return env
 
 

@@ -1,7 +1,7 @@
 """Reading the event forms: only known fields, cleaned, and everything typed kept."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from starlette.datastructures import FormData
 
@@ -9,6 +9,7 @@ from app.events.models import UNKNOWN_AGE, EventType
 from app.forms import clean_text, form_values
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
+from app.timeutil import from_form_moment
 from app.voice.models import MAX_BODY_CHARS, AgeBand
 
 MAX_NAME = 120
@@ -37,15 +38,6 @@ def _date(value: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def _moment(value: str) -> datetime | None:
-    """A datetime-local value ("2026-11-23T16:00"), read as UTC like every time in the app."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 @dataclass
@@ -95,8 +87,8 @@ def read_event(form: FormData) -> EventRequest:
         errors["place"] = _("Keep the place to %(limit)s characters or fewer.") % {
             "limit": MAX_PLACE
         }
-    request.opens_at = _moment(values.get("opens_at", ""))
-    request.closes_at = _moment(values.get("closes_at", ""))
+    request.opens_at = from_form_moment(values.get("opens_at", ""))
+    request.closes_at = from_form_moment(values.get("closes_at", ""))
     if request.opens_at is None:
         errors["opens_at"] = _("Enter when the QR form opens, like 2026-11-23T09:00.")
     if request.closes_at is None:

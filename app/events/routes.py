@@ -29,7 +29,7 @@ from app.i18n import gettext as _
 from app.moderation.labels import SHARING_LABELS
 from app.moderation.queue_routes import AGE_LABELS
 from app.themes import repository as themes_repository
-from app.timeutil import utcnow
+from app.timeutil import COUNCIL_TIME, to_form_moment, utcnow
 from app.voice.models import MAX_BODY_CHARS
 from app.voice.routes import PostedForm
 from app.web import qr_data_uri, redirect, render
@@ -86,8 +86,8 @@ def _current(db: DbSession, event: Event) -> dict[str, object]:
         "kind": event.kind.value,
         "held_on": event.held_on.isoformat(),
         "place": event.place,
-        "opens_at": event.opens_at.strftime("%Y-%m-%dT%H:%M"),
-        "closes_at": event.closes_at.strftime("%Y-%m-%dT%H:%M"),
+        "opens_at": to_form_moment(event.opens_at),
+        "closes_at": to_form_moment(event.closes_at),
         "themes": [str(t.id) for t in repository.themes_of(db, [event_id]).get(event_id, [])],
         "champions": [str(u.id) for u in repository.champions_of(db, [event_id]).get(event_id, [])],
     }
@@ -129,11 +129,11 @@ def events_page(request: Request, db: DbSession, principal: CanManage) -> Respon
 
 @router.get("/new")
 def new_event(request: Request, db: DbSession, principal: CanManage) -> Response:
-    today = utcnow().replace(hour=9, minute=0, second=0, microsecond=0)
+    today = utcnow().astimezone(COUNCIL_TIME).replace(hour=9, minute=0, second=0, microsecond=0)
     values: dict[str, object] = {
         "held_on": today.date().isoformat(),
-        "opens_at": today.strftime("%Y-%m-%dT%H:%M"),
-        "closes_at": (today + timedelta(days=7, hours=8)).strftime("%Y-%m-%dT%H:%M"),
+        "opens_at": to_form_moment(today),
+        "closes_at": to_form_moment(today + timedelta(days=7, hours=8)),
     }
     return _form_page(request, db, principal, None, values)
 

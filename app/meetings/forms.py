@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from pydantic import Field, ValidationInfo, field_validator
 from starlette.datastructures import FormData
@@ -11,9 +10,9 @@ from starlette.datastructures import FormData
 from app.forms import FormResult, StrictForm, form_values, parse_form
 from app.i18n import gettext as _
 from app.meetings.models import AgendaRound, Electorate, Meeting, MeetingKind, VotingMethod
+from app.timeutil import COUNCIL_TIME, council_datetime
 
 #: Staff type times as the council's clock shows them; they are stored in UTC.
-COUNCIL_TIME = ZoneInfo("Europe/London")
 MAX_TITLE = 120
 MAX_DESCRIPTION = 600
 MAX_OUTCOME = 4000
@@ -49,16 +48,6 @@ def _a_time(value: str) -> str:
     except ValueError:
         raise ValueError(_("Enter a time, for example 17:30.")) from None
     return value
-
-
-def on_council_clock(moment: datetime) -> str:
-    """For pages: "Monday 1 March 2027, 17:30" as the council's clock shows it."""
-    return moment.astimezone(COUNCIL_TIME).strftime("%A %-d %B %Y, %H:%M")
-
-
-def council_datetime(day: str, at: str) -> datetime:
-    """A date and time typed on the council's clock, as an aware datetime."""
-    return datetime.combine(date.fromisoformat(day), time.fromisoformat(at), COUNCIL_TIME)
 
 
 class MeetingForm(StrictForm):

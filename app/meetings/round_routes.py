@@ -19,12 +19,12 @@ from app.meetings.forms import (
     OptionForm,
     ProposalDecisionForm,
     RoundForm,
-    on_council_clock,
     read_round_change,
     round_values,
 )
 from app.meetings.models import AgendaRound, Meeting, RoundOption, VotingMethod
 from app.meetings.staff_routes import CanManage, CanRead, meeting_or_404
+from app.timeutil import on_council_clock
 from app.voice.routes import PostedForm
 from app.web import qr_data_uri, redirect, render
 

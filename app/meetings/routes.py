@@ -18,13 +18,12 @@ from app.meetings.forms import (
     RANK_FIELDS,
     BallotRequest,
     ProposalForm,
-    on_council_clock,
     read_ballot,
 )
 from app.meetings.models import AgendaRound, VotingMethod
 from app.meetings.service import Phase
 from app.people.models import User
-from app.timeutil import utcnow
+from app.timeutil import on_council_clock, utcnow
 from app.voice.routes import PostedForm
 from app.web import redirect, render
 
