@@ -7,6 +7,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.datastructures import FormData
 
+from app.i18n import gettext as _
 from app.security import CSRF_FIELD
 
 FormModel = TypeVar("FormModel", bound=BaseModel)
@@ -82,3 +83,17 @@ def parse_form(model: type[FormModel], form: FormData) -> FormResult[FormModel]:
             message = str(problem.get("ctx", {}).get("error", "")) or problem["msg"]
             result.errors.setdefault(name, message.removeprefix("Value error, "))
     return result
+
+
+def text_within(value: str, limit: int) -> str:
+    """A pydantic field check: text no longer than `limit` characters, with a friendly message."""
+    if len(value) > limit:
+        raise ValueError(_("Keep it to %(limit)s characters or fewer.") % {"limit": limit})
+    return value
+
+
+def required_text(value: str, message: str, limit: int) -> str:
+    """As `text_within`, and not empty (`message` says what to write)."""
+    if not value:
+        raise ValueError(message)
+    return text_within(value, limit)

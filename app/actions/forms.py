@@ -6,7 +6,7 @@ from pydantic import field_validator
 from starlette.datastructures import FormData
 
 from app.actions.models import ActionStatus, LinkKind, OrganisationKind
-from app.forms import StrictForm, clean_text
+from app.forms import StrictForm, clean_text, required_text, text_within
 from app.i18n import gettext as _
 
 MAX_TITLE = 200
@@ -26,18 +26,6 @@ UPDATE_STATUSES = (
 )
 
 
-def _required(value: str, message: str, limit: int) -> str:
-    if not value:
-        raise ValueError(message)
-    return _within(value, limit)
-
-
-def _within(value: str, limit: int) -> str:
-    if len(value) > limit:
-        raise ValueError(_("Keep it to %(limit)s characters or fewer.") % {"limit": limit})
-    return value
-
-
 def numbers(form: FormData, name: str) -> list[int]:
     """Ticked checkboxes holding ids; anything that is not a small number is ignored."""
     values = [clean_text(value)[:12] for value in form.getlist(name)][:LIMIT_TICKED]
@@ -55,12 +43,12 @@ class ActionForm(StrictForm):
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
-        return _required(value, _("Enter what will be done."), MAX_TITLE)
+        return required_text(value, _("Enter what will be done."), MAX_TITLE)
 
     @field_validator("description")
     @classmethod
     def _description(cls, value: str) -> str:
-        return _within(value, MAX_DESCRIPTION)
+        return text_within(value, MAX_DESCRIPTION)
 
     @field_validator("owner")
     @classmethod
@@ -79,7 +67,7 @@ class ActionForm(StrictForm):
     @field_validator("organisation_name")
     @classmethod
     def _organisation_name(cls, value: str) -> str:
-        return _required(value, _("Enter the organisation's name."), MAX_ORGANISATION)
+        return required_text(value, _("Enter the organisation's name."), MAX_ORGANISATION)
 
     @field_validator("due_on")
     @classmethod
@@ -119,17 +107,19 @@ class UpdateForm(StrictForm):
     @field_validator("staff_text")
     @classmethod
     def _staff_text(cls, value: str) -> str:
-        return _required(value, _("Write what has happened since the last update."), MAX_STAFF_TEXT)
+        return required_text(
+            value, _("Write what has happened since the last update."), MAX_STAFF_TEXT
+        )
 
     @field_validator("evidence")
     @classmethod
     def _evidence(cls, value: str) -> str:
-        return _within(value, MAX_EVIDENCE)
+        return text_within(value, MAX_EVIDENCE)
 
     @field_validator("young_text")
     @classmethod
     def _young_text(cls, value: str) -> str:
-        return _required(
+        return required_text(
             value, _("Write one short line for young people about this update."), MAX_YOUNG_TEXT
         )
 
@@ -144,7 +134,7 @@ class DropForm(StrictForm):
     @field_validator("reason")
     @classmethod
     def _reason(cls, value: str) -> str:
-        return _required(
+        return required_text(
             value, _("Write why the action is stopping. Young people will read it."), MAX_REASON
         )
 

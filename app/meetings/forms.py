@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from starlette.datastructures import FormData
 
-from app.forms import FormResult, StrictForm, form_values, parse_form
+from app.forms import FormResult, StrictForm, form_values, parse_form, required_text, text_within
 from app.i18n import gettext as _
 from app.meetings.models import AgendaRound, Electorate, Meeting, MeetingKind, VotingMethod
 from app.timeutil import COUNCIL_TIME, council_datetime
@@ -18,20 +18,6 @@ MAX_DESCRIPTION = 600
 MAX_OUTCOME = 4000
 MAX_VOTES_EACH = 10
 MAX_CODES = 200
-
-
-def _required(value: str, message: str, limit: int) -> str:
-    if not value:
-        raise ValueError(message)
-    if len(value) > limit:
-        raise ValueError(_("Keep it to %(limit)s characters or fewer.") % {"limit": limit})
-    return value
-
-
-def _within(value: str, limit: int) -> str:
-    if len(value) > limit:
-        raise ValueError(_("Keep it to %(limit)s characters or fewer.") % {"limit": limit})
-    return value
 
 
 def _a_date(value: str) -> str:
@@ -68,7 +54,7 @@ class MeetingForm(StrictForm):
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
-        return _required(value, _("Enter a name for the meeting."), MAX_TITLE)
+        return required_text(value, _("Enter a name for the meeting."), MAX_TITLE)
 
     @field_validator("held_on")
     @classmethod
@@ -78,17 +64,17 @@ class MeetingForm(StrictForm):
     @field_validator("co_chairs")
     @classmethod
     def _co_chairs(cls, value: str) -> str:
-        return _within(value, 200)
+        return text_within(value, 200)
 
     @field_validator("young_co_chair")
     @classmethod
     def _young_co_chair(cls, value: str) -> str:
-        return _within(value, 40)
+        return text_within(value, 40)
 
     @field_validator("papers")
     @classmethod
     def _papers(cls, value: str) -> str:
-        return _within(value, MAX_OUTCOME)
+        return text_within(value, MAX_OUTCOME)
 
 
 class AgendaItemForm(StrictForm):
@@ -98,12 +84,12 @@ class AgendaItemForm(StrictForm):
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
-        return _required(value, _("Enter the agenda item."), MAX_TITLE)
+        return required_text(value, _("Enter the agenda item."), MAX_TITLE)
 
     @field_validator("description")
     @classmethod
     def _description(cls, value: str) -> str:
-        return _within(value, MAX_DESCRIPTION)
+        return text_within(value, MAX_DESCRIPTION)
 
 
 class OutcomeForm(StrictForm):
@@ -113,12 +99,12 @@ class OutcomeForm(StrictForm):
     @field_validator("discussed")
     @classmethod
     def _discussed(cls, value: str) -> str:
-        return _required(value, _("Write what the board talked about."), MAX_OUTCOME)
+        return required_text(value, _("Write what the board talked about."), MAX_OUTCOME)
 
     @field_validator("decided")
     @classmethod
     def _decided(cls, value: str) -> str:
-        return _required(value, _("Write what the board decided."), MAX_OUTCOME)
+        return required_text(value, _("Write what the board decided."), MAX_OUTCOME)
 
 
 class RoundForm(StrictForm):
@@ -136,7 +122,7 @@ class RoundForm(StrictForm):
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
-        return _required(value, _("Enter a question for the vote."), MAX_TITLE)
+        return required_text(value, _("Enter a question for the vote."), MAX_TITLE)
 
     @field_validator("opens_on")
     @classmethod
@@ -284,12 +270,12 @@ class OptionForm(StrictForm):
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
-        return _within(value, MAX_TITLE)
+        return text_within(value, MAX_TITLE)
 
     @field_validator("description")
     @classmethod
     def _description(cls, value: str) -> str:
-        return _within(value, MAX_DESCRIPTION)
+        return text_within(value, MAX_DESCRIPTION)
 
 
 class ProposalForm(StrictForm):
@@ -299,12 +285,12 @@ class ProposalForm(StrictForm):
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
-        return _required(value, _("Write a short name for your idea."), MAX_TITLE)
+        return required_text(value, _("Write a short name for your idea."), MAX_TITLE)
 
     @field_validator("description")
     @classmethod
     def _description(cls, value: str) -> str:
-        return _required(value, _("Say a bit more about your idea."), MAX_DESCRIPTION)
+        return required_text(value, _("Say a bit more about your idea."), MAX_DESCRIPTION)
 
 
 class ProposalDecisionForm(StrictForm):
@@ -323,7 +309,7 @@ class ProposalDecisionForm(StrictForm):
     def _reason(cls, value: str, info: ValidationInfo) -> str:
         if info.data.get("decision") == "decline" and not value:
             raise ValueError(_("Write the reason. The young person will read it."))
-        return _within(value, MAX_DESCRIPTION)
+        return text_within(value, MAX_DESCRIPTION)
 
 
 class CountForm(StrictForm):

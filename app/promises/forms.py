@@ -5,7 +5,7 @@ from datetime import date
 
 from pydantic import field_validator
 
-from app.forms import StrictForm
+from app.forms import StrictForm, text_within
 from app.i18n import gettext as _
 from app.promises.models import PromiseStatus
 
@@ -13,12 +13,6 @@ MAX_PROMISE_TEXT = 1000
 MAX_WHAT = 200
 MAX_UNIT = 40
 MAX_NOTE = 300
-
-
-def _within(value: str, limit: int) -> str:
-    if len(value) > limit:
-        raise ValueError(_("Keep it to %(limit)s characters or fewer.") % {"limit": limit})
-    return value
 
 
 def _number(value: str, message: str) -> str:
@@ -45,14 +39,14 @@ class PromiseForm(StrictForm):
     @field_validator("you_said", "how_we_will_know")
     @classmethod
     def _optional_text(cls, value: str) -> str:
-        return _within(value, MAX_PROMISE_TEXT)
+        return text_within(value, MAX_PROMISE_TEXT)
 
     @field_validator("we_will")
     @classmethod
     def _we_will(cls, value: str) -> str:
         if not value:
             raise ValueError(_("Enter what we will do."))
-        return _within(value, MAX_PROMISE_TEXT)
+        return text_within(value, MAX_PROMISE_TEXT)
 
     @field_validator("status")
     @classmethod
@@ -73,12 +67,12 @@ class MeasureForm(StrictForm):
     def _what(cls, value: str) -> str:
         if not value:
             raise ValueError(_("Enter what is counted."))
-        return _within(value, MAX_WHAT)
+        return text_within(value, MAX_WHAT)
 
     @field_validator("unit")
     @classmethod
     def _unit(cls, value: str) -> str:
-        return _within(value, MAX_UNIT)
+        return text_within(value, MAX_UNIT)
 
     @field_validator("baseline")
     @classmethod
@@ -125,4 +119,4 @@ class ReadingForm(StrictForm):
     @field_validator("note")
     @classmethod
     def _note(cls, value: str) -> str:
-        return _within(value, MAX_NOTE)
+        return text_within(value, MAX_NOTE)
