@@ -9,10 +9,9 @@ import pytest
 from playwright.sync_api import BrowserContext, expect
 from sqlmodel import Session, col, select
 
-from app.meetings.forms import COUNCIL_TIME
 from app.meetings.models import AgendaRound, Meeting, RoundOption
 from app.people.models import Role
-from app.timeutil import utcnow
+from app.timeutil import COUNCIL_TIME, utcnow
 from tests.browser.helpers import TabOpener, check_axe
 from tests.browser.test_moderation import make_staff
 from tests.browser.test_moderation import sign_in as staff_sign_in

@@ -9,7 +9,6 @@ from sqlmodel import Session, col, select
 
 from app.audit.models import AuditEvent
 from app.db import get_engine
-from app.meetings.forms import COUNCIL_TIME
 from app.meetings.models import (
     AgendaItem,
     AgendaRound,
@@ -22,7 +21,7 @@ from app.meetings.models import (
     VotingMethod,
 )
 from app.people.models import Role
-from app.timeutil import utcnow
+from app.timeutil import COUNCIL_TIME, utcnow
 from tests.meetings.helpers import make_meeting, make_round, post, set_state
 from tests.support.factories import make_user, sign_in
 from tests.support.pages import page
