@@ -1,5 +1,5 @@
 """Command-line tasks: `python -m app.cli demo-data | invite-admin NAME | worker | digest |
-action-reminders | retention | backup | restore FILE`."""
+action-reminders | retention | backup | restore FILE | dpia-fingerprint`."""
 
 import argparse
 import logging
@@ -14,6 +14,7 @@ from app.demo.seed import seed_demo
 from app.notifications.notify import NotifyConfigError
 from app.notifications.worker import run_forever
 from app.ops.backup import backup, restore
+from app.ops.dpia import current_fingerprint
 from app.people.models import Role
 from app.people.service import create_staff_invite
 from app.privacy.retention import retention_if_due, retention_now
@@ -82,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         "restore", help="replace the database with a backup (stop the app first)"
     )
     load.add_argument("file", type=Path)
+    commands.add_parser("dpia-fingerprint", help="print the fingerprint recorded in docs/dpia.md")
     args = parser.parse_args(argv)
     if args.command == "demo-data":
         demo_data()
@@ -103,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Queued {digest_now()} weekly digests.")
     elif args.command == "worker":
         return worker(args.poll_seconds)
+    elif args.command == "dpia-fingerprint":
+        print(current_fingerprint())
     else:
         invite_admin(args.name)
     return 0

@@ -1,34 +1,14 @@
 """Every route declares who may use it: a new route without a requirement fails here."""
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 
-from app.authz import PUBLIC_ROUTES, Require
+from app.authz import PUBLIC_ROUTES
 from app.config import AppEnv, Settings
 from app.main import create_app
+from app.ops.inventory import declared_requirement, route_inventory
 
-
-def route_inventory(app: FastAPI) -> list[tuple[str, str, APIRoute]]:
-    """(method, full path, route) for every endpoint, including those in included routers."""
-    inventory = [
-        (method, str(context.path), context.original_route)
-        for context in iter_route_contexts(app.routes)
-        if isinstance(context.original_route, APIRoute)
-        for method in sorted(context.methods or ())
-    ]
-    assert len(inventory) > 20, "the inventory should see every route"
-    return inventory
-
-
-def declared_requirement(route: APIRoute) -> Require | None:
-    for dependency in route.dependant.dependencies:
-        if isinstance(dependency.call, Require):
-            return dependency.call
-        for nested in dependency.dependencies:
-            if isinstance(nested.call, Require):
-                return nested.call
-    return None
+__all__ = ["everything_app", "route_inventory"]
 
 
 def everything_app() -> FastAPI:
@@ -43,6 +23,10 @@ def test_every_route_declares_a_requirement_or_is_reviewed_public() -> None:
         if declared_requirement(route) is None and (method, path) not in PUBLIC_ROUTES
     ]
     assert unguarded == []
+
+
+def test_the_inventory_sees_every_route() -> None:
+    assert len(route_inventory(everything_app())) > 100
 
 
 def test_public_list_has_no_stale_entries() -> None:
