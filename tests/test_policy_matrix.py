@@ -17,6 +17,7 @@ from tests.councillors.helpers import make_champion, route_ids
 from tests.meetings.helpers import policy_matrix_ids
 from tests.promises.helpers import policy_matrix_ids as promise_ids
 from tests.support.factories import make_item, make_user, sign_in
+from tests.support.headers import security_header_problems
 from tests.test_meta import route_inventory
 
 ANONYMOUS = "anonymous"
@@ -203,6 +204,7 @@ def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
             give_actions_to(db, user)
     token = csrf_token(client)
     wrong = []
+    unsafe_headers = []
     for (method, path), allowed_roles in ALLOWED.items():
         url = path.replace("{reference}", item.reference).replace("{case_id}", str(case.id))
         url = url.replace("{reason_id}", str(reason.id))
@@ -214,6 +216,9 @@ def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
             response = client.post(url, data={"csrf_token": token}, follow_redirects=False)
         outcome = Outcome(response.status_code, response.headers.get("location", ""))
         assert response.status_code < 500, (method, path, response.status_code)
+        if problems := security_header_problems(response):
+            unsafe_headers.append((method, path, response.status_code, problems))
         if outcome.allowed != (role in allowed_roles):
             wrong.append((method, path, outcome))
     assert wrong == []
+    assert unsafe_headers == [], "every response, allowed or refused, carries the headers"
