@@ -7,21 +7,16 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.moderation.models import DecisionReason, Sharing
 from app.people.models import Role
-from app.safeguarding.models import CaseTrigger
-from app.safeguarding.service import open_case
-from tests.actions.helpers import give_actions_to
-from tests.actions.helpers import policy_matrix_ids as action_ids
-from tests.councillors.helpers import make_champion, route_ids
-from tests.meetings.helpers import policy_matrix_ids
-from tests.promises.helpers import policy_matrix_ids as promise_ids
-from tests.support.factories import make_item, make_user, sign_in
 from tests.support.headers import security_header_problems
+from tests.support.route_objects import (
+    ANONYMOUS,
+    OTHER_YOUNG_PERSON,
+    seed_route_objects,
+    sign_in_as,
+)
 from tests.test_meta import route_inventory
 
-ANONYMOUS = "anonymous"
-OTHER_YOUNG_PERSON = "other_young_person"
 ROLES = [ANONYMOUS, OTHER_YOUNG_PERSON, *[role.value for role in Role]]
 STAFF_READERS = {"participation_officer", "safeguarding_lead"}
 EVERY_STAFF = {role.value for role in Role if role.is_staff}
@@ -180,36 +175,14 @@ def test_every_guarded_route_is_in_the_matrix(app: FastAPI) -> None:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_role_against_every_route(role: str, app: FastAPI, db: Session) -> None:
-    author = make_user(db, nickname="author")
-    item = make_item(db, author=author, body="Zqvx sentinel words")
-    case = open_case(db, item=item, trigger=CaseTrigger.SCREEN)
-    reason = DecisionReason(decision=Sharing.PRIVATE, text="Kept between you and us.")
-    db.add(reason)
-    db.commit()
-    meeting_ids = policy_matrix_ids(db, author.id or 0)
-    meeting_ids.update(route_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0))
-    meeting_ids.update(action_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0))
-    meeting_ids.update(promise_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0))
+    objects = seed_route_objects(db)
     client = TestClient(app, base_url="http://testserver")
-    if role == "young_person":
-        sign_in(client, db, author)
-    elif role == OTHER_YOUNG_PERSON:
-        sign_in(client, db, make_user(db, nickname="someone-else"))
-    elif role != ANONYMOUS:
-        user = make_user(db, Role(role))
-        sign_in(client, db, user)
-        if role == "councillor":
-            make_champion(db, user)
-        if role == "action_owner":
-            give_actions_to(db, user)
+    sign_in_as(client, db, role, objects)
     token = csrf_token(client)
     wrong = []
     unsafe_headers = []
     for (method, path), allowed_roles in ALLOWED.items():
-        url = path.replace("{reference}", item.reference).replace("{case_id}", str(case.id))
-        url = url.replace("{reason_id}", str(reason.id))
-        for placeholder, value in meeting_ids.items():
-            url = url.replace(placeholder, value)
+        url = objects.url(path)
         if method == "GET":
             response = client.get(url, follow_redirects=False)
         else:
