@@ -35,6 +35,23 @@ def clean_text(value: Any) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def whole_number(value: str, *, digits: int = 9) -> int | None:
+    """A whole number typed in ASCII digits (at most `digits` of them), else None.
+
+    `str.isdigit()` alone accepts "²" and other digits that `int()` refuses, and a very long
+    number is refused by `int()` too: both would otherwise be a server error.
+    """
+    if value.isascii() and value.isdigit() and len(value) <= digits:
+        return int(value)
+    return None
+
+
+def ticked_numbers(form: FormData, name: str, *, limit: int = 500) -> list[int]:
+    """Ticked checkboxes holding ids; anything that is not a small whole number is ignored."""
+    chosen = (whole_number(clean_text(value)) for value in form.getlist(name)[:limit])
+    return sorted({value for value in chosen if value is not None})
+
+
 class Refused(ValueError):
     """An expected, friendly refusal from a service; `field` is the form field it belongs to,
     so the page can show the message beside what was typed."""

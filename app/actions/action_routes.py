@@ -8,12 +8,12 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
 from app.actions import repository, service
-from app.actions.forms import UPDATE_STATUSES, DropForm, LinkForm, UpdateForm, numbers
+from app.actions.forms import UPDATE_STATUSES, DropForm, LinkForm, UpdateForm
 from app.actions.labels import LINK_LABELS, ORGANISATION_LABELS, STATUS_LABELS, STATUS_TAGS
 from app.actions.models import BoardAction
 from app.authz import Permission, Principal, Require, allows
 from app.db import DbSession
-from app.forms import Refused, form_values, parse_form
+from app.forms import Refused, form_values, parse_form, ticked_numbers, whole_number
 from app.i18n import gettext as _
 from app.people.models import User
 from app.themes import repository as themes_repository
@@ -155,7 +155,7 @@ def link_items(
 ) -> Response:
     action = _readable_or_404(db, principal, action_id)
     result = parse_form(LinkForm, form)
-    item_ids = numbers(form, "items")
+    item_ids = ticked_numbers(form, "items")
     ticked = [str(item_id) for item_id in item_ids]
     errors = dict(result.errors)
     if not item_ids:
@@ -192,8 +192,8 @@ def unlink_item(
     action = _readable_or_404(db, principal, action_id)
     item = form_values(form).get("item", "")
     assert principal.user is not None
-    if item.isdigit() and len(item) < 10:
-        service.unlink_item(db, action=action, actor=principal.user, item_id=int(item))
+    if (item_id := whole_number(item)) is not None:
+        service.unlink_item(db, action=action, actor=principal.user, item_id=item_id)
         db.commit()
     return redirect(request, f"/staff/actions/{action_id}?notice=unlinked#linked")
 
@@ -205,12 +205,8 @@ def link_from_item(
     """The moderation page's small form: link this shared item to one action."""
     item = repository.linkable_item_by_reference(db, reference[:16])
     values = form_values(form)
-    chosen = values.get("action", "")
-    action = (
-        repository.readable_action(db, principal, int(chosen))
-        if chosen.isdigit() and len(chosen) < 10
-        else None
-    )
+    chosen = whole_number(values.get("action", ""))
+    action = repository.readable_action(db, principal, chosen) if chosen is not None else None
     result = parse_form(LinkForm, form)
     back = f"/staff/moderation/items/{reference[:16]}"
     if item is None:

@@ -8,9 +8,9 @@ from sqlmodel import Session, col, select
 from starlette.datastructures import FormData
 
 from app.actions import repository
-from app.actions.forms import numbers
 from app.actions.labels import STATUS_TAGS, YOUNG_STATUS_LABELS
 from app.actions.models import AgendaItemAction, BoardAction
+from app.forms import ticked_numbers
 from app.meetings.models import AgendaItem
 
 
@@ -20,7 +20,7 @@ def outcome_choices(db: Session, agenda_item_id: int, form: FormData | None) -> 
         linked = repository.actions_for_agenda_items(db, [agenda_item_id]).get(agenda_item_id, [])
         ticked = [action.id or 0 for action in linked]
     else:
-        ticked = numbers(form, "actions")
+        ticked = ticked_numbers(form, "actions")
     return {
         "board_actions": repository.all_actions(db),
         "ticked_actions": [str(action_id) for action_id in ticked],

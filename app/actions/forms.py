@@ -3,10 +3,9 @@
 from datetime import date
 
 from pydantic import field_validator
-from starlette.datastructures import FormData
 
 from app.actions.models import ActionStatus, LinkKind, OrganisationKind
-from app.forms import StrictForm, clean_text, required_text, text_within
+from app.forms import StrictForm, required_text, text_within, whole_number
 from app.i18n import gettext as _
 
 MAX_TITLE = 200
@@ -16,7 +15,6 @@ MAX_STAFF_TEXT = 4000
 MAX_EVIDENCE = 500
 MAX_YOUNG_TEXT = 200
 MAX_REASON = 300
-LIMIT_TICKED = 500
 UPDATE_STATUSES = (
     ActionStatus.NOT_STARTED,
     ActionStatus.ON_TRACK,
@@ -24,12 +22,6 @@ UPDATE_STATUSES = (
     ActionStatus.OFF_TRACK,
     ActionStatus.DONE,
 )
-
-
-def numbers(form: FormData, name: str) -> list[int]:
-    """Ticked checkboxes holding ids; anything that is not a small number is ignored."""
-    values = [clean_text(value)[:12] for value in form.getlist(name)][:LIMIT_TICKED]
-    return sorted({int(value) for value in values if value.isdigit()})
 
 
 class ActionForm(StrictForm):
@@ -53,7 +45,7 @@ class ActionForm(StrictForm):
     @field_validator("owner")
     @classmethod
     def _owner(cls, value: str) -> str:
-        if not value.isdigit() or len(value) > 9:
+        if whole_number(value) is None:
             raise ValueError(_("Choose who owns this action."))
         return value
 

@@ -6,12 +6,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from app.actions import repository, service
-from app.actions.forms import ActionForm, numbers
+from app.actions.forms import ActionForm
 from app.actions.labels import ORGANISATION_LABELS, STATUS_LABELS, STATUS_TAGS
 from app.actions.models import ActionStatus, OrganisationKind
 from app.authz import Permission, Principal, Require
 from app.db import DbSession
-from app.forms import FormResult, Refused, parse_form
+from app.forms import FormResult, Refused, parse_form, ticked_numbers
 from app.i18n import gettext as _
 from app.themes import repository as themes_repository
 from app.timeutil import utcnow
@@ -124,7 +124,7 @@ def new_action_form(request: Request, db: DbSession, principal: CanManage) -> Re
 @router.post(f"{LOG}/new")
 def new_action(request: Request, db: DbSession, principal: CanManage, form: PostedForm) -> Response:
     result: FormResult[ActionForm] = parse_form(ActionForm, form)
-    theme_ids = numbers(form, "themes")
+    theme_ids = ticked_numbers(form, "themes")
     values: dict[str, object] = {**result.values, "themes": [str(t) for t in theme_ids]}
     if not theme_ids:  # shown with any other problem at once; the service checks it too
         result.errors["themes"] = _("Choose at least one theme.")

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from app.audit import repository
 from app.authz import Permission, Principal, Require
 from app.db import DbSession
+from app.forms import whole_number
 from app.web import render
 
 router = APIRouter()
@@ -20,10 +21,8 @@ def audit_log(request: Request, db: DbSession, principal: CanRead) -> Response:
     query = request.query_params
     action = query.get("action", "")[:60]
     actor = query.get("actor", "")
-    page = int(query["page"]) if query.get("page", "").isdigit() else 1
-    filters = repository.AuditFilters(
-        action=action, actor_id=int(actor) if actor.isdigit() and len(actor) < 10 else None
-    )
+    page = whole_number(query.get("page", ""), digits=6) or 1
+    filters = repository.AuditFilters(action=action, actor_id=whole_number(actor))
     rows, total = repository.page_of_events(db, filters, page=max(page, 1))
     return render(
         request,

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from starlette.datastructures import FormData
 
 from app.events.models import UNKNOWN_AGE, EventType
-from app.forms import clean_text, form_values
+from app.forms import clean_text, form_values, ticked_numbers, whole_number
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
 from app.timeutil import from_form_moment
@@ -26,11 +26,6 @@ KIND_LABELS = {  # translated when rendered
     EventType.PAPER_SURVEY: lazy_gettext("Survey on paper"),
 }
 BANDS = [*(band.value for band in AgeBand), UNKNOWN_AGE]
-
-
-def _numbers(form: FormData, name: str) -> list[int]:
-    values = [clean_text(value)[:12] for value in form.getlist(name)][:50]
-    return sorted({int(value) for value in values if value.isdigit()})
 
 
 def _date(value: str) -> date | None:
@@ -70,7 +65,9 @@ class EventRequest:
 def read_event(form: FormData) -> EventRequest:
     values = form_values(form)
     request = EventRequest(
-        values=values, theme_ids=_numbers(form, "themes"), champion_ids=_numbers(form, "champions")
+        values=values,
+        theme_ids=ticked_numbers(form, "themes"),
+        champion_ids=ticked_numbers(form, "champions"),
     )
     errors = request.errors
     if not request.name:
@@ -105,12 +102,13 @@ def read_attendance(form: FormData) -> tuple[dict[str, int], dict[str, str], dic
     errors: dict[str, str] = {}
     for band in BANDS:
         name = f"count_{band}"
-        value = clean_text(form.get(name, "")).strip()[:12]
+        value = clean_text(form.get(name, "")).strip()
         typed[name] = value
+        count = whole_number(value)
         if not value:
             counts[band] = 0
-        elif value.isdigit() and int(value) <= MAX_ATTENDANCE:
-            counts[band] = int(value)
+        elif count is not None and count <= MAX_ATTENDANCE:
+            counts[band] = count
         else:
             errors[name] = _("Enter a whole number, like 12, or leave it blank.")
     return counts, typed, errors
@@ -139,7 +137,8 @@ class CaptureRow:
 def read_capture(form: FormData) -> tuple[list[CaptureRow], str]:
     """Every row the officer filled in, checked; the action is "save" or "more"."""
     count = clean_text(form.get("rows", "")).strip()
-    total = min(int(count), MAX_ROWS) if count.isdigit() and len(count) < 4 else ROWS_STEP
+    rows_asked = whole_number(count, digits=3)
+    total = min(rows_asked, MAX_ROWS) if rows_asked is not None else ROWS_STEP
     rows = []
     for number in range(1, total + 1):
         row = CaptureRow(

@@ -7,7 +7,15 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from starlette.datastructures import FormData
 
-from app.forms import FormResult, StrictForm, form_values, parse_form, required_text, text_within
+from app.forms import (
+    FormResult,
+    StrictForm,
+    form_values,
+    parse_form,
+    required_text,
+    text_within,
+    whole_number,
+)
 from app.i18n import gettext as _
 from app.meetings.models import AgendaRound, Electorate, Meeting, MeetingKind, VotingMethod
 from app.timeutil import COUNCIL_TIME, council_datetime
@@ -163,7 +171,7 @@ class RoundForm(StrictForm):
     @classmethod
     def _count(cls, value: object) -> int:
         text = str(value).strip()
-        if not text.isdigit() or not 1 <= int(text) <= MAX_VOTES_EACH:
+        if not 1 <= (whole_number(text) or 0) <= MAX_VOTES_EACH:
             raise ValueError(_("Enter a number from 1 to %(limit)s.") % {"limit": MAX_VOTES_EACH})
         return int(text)
 
@@ -321,7 +329,7 @@ class CountForm(StrictForm):
     @classmethod
     def _count(cls, value: object) -> int:
         text = str(value).strip()
-        if not text.isdigit() or not 1 <= int(text) <= MAX_CODES:
+        if not 1 <= (whole_number(text) or 0) <= MAX_CODES:
             raise ValueError(_("Enter a number from 1 to %(limit)s.") % {"limit": MAX_CODES})
         return int(text)
 
@@ -356,9 +364,9 @@ def read_ballot(form: FormData, agenda_round: AgendaRound) -> BallotRequest:
             if not name.startswith("votes-") or not typed:
                 continue
             option, count = name.removeprefix("votes-"), typed.strip()
-            if not option.isdigit() or len(option) > 9:
+            if whole_number(option) is None:
                 request.errors["form"] = _("That choice is not in this vote.")
-            elif not count.isdigit() or len(count) > 3:
+            elif whole_number(count, digits=3) is None:
                 request.errors[name] = _("Use a whole number, like 0, 1 or 2.")
             elif int(count):
                 request.choices[int(option)] = int(count)
@@ -367,7 +375,7 @@ def read_ballot(form: FormData, agenda_round: AgendaRound) -> BallotRequest:
             chosen = values.get(name, "")
             if not chosen:
                 continue
-            if not chosen.isdigit() or len(chosen) > 9:
+            if whole_number(chosen) is None:
                 request.errors[name] = _("That choice is not in this vote.")
             elif int(chosen) in request.choices:
                 request.errors[name] = _("You picked that already. Pick a different one.")

@@ -11,10 +11,9 @@ from starlette.exceptions import HTTPException
 
 from app.actions import agenda as action_agenda
 from app.actions import service as actions_service
-from app.actions.forms import numbers
 from app.authz import Permission, Principal, Require
 from app.db import DbSession
-from app.forms import FormResult, Refused, parse_form
+from app.forms import FormResult, Refused, parse_form, ticked_numbers
 from app.meetings import changes, labels, repository, service
 from app.meetings.forms import AgendaItemForm, MeetingForm, MoveForm, OutcomeForm, meeting_values
 from app.meetings.models import AgendaItem, Meeting
@@ -189,7 +188,7 @@ def record_outcome(
     assert principal.user is not None
     service.record_outcome(db, item=item, form=result.data, actor=principal.user)
     actions_service.link_agenda_item(
-        db, agenda_item_id=item.id or 0, action_ids=numbers(form, "actions")
+        db, agenda_item_id=item.id or 0, action_ids=ticked_numbers(form, "actions")
     )
     db.commit()
     return redirect(request, f"/staff/meetings/{meeting_id}#agenda")

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from starlette.datastructures import FormData
 
-from app.forms import Refused, clean_text, form_values
+from app.forms import Refused, clean_text, form_values, whole_number
 from app.i18n import gettext as _
 from app.moderation.models import RedactionKind, Sharing
 from app.themes.service import read_topics
@@ -73,7 +73,8 @@ class DecisionRequest:
 
     @property
     def theme_ids(self) -> list[int]:
-        return sorted({int(value) for value in self.themes if value.isdigit()})
+        chosen = (whole_number(value) for value in self.themes)
+        return sorted({value for value in chosen if value is not None})
 
     def error_list(self) -> list[dict[str, str]]:
         return [{"text": message, "href": f"#{name}"} for name, message in self.errors.items()]

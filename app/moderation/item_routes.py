@@ -10,6 +10,7 @@ from app.authz import Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession
 from app.events import repository as events_repository
+from app.forms import whole_number
 from app.i18n import gettext
 from app.moderation import redaction, repository, service
 from app.moderation.clock import clock_for
@@ -53,7 +54,7 @@ def _form_values(db: DbSession, item: Item, sent: DecisionRequest | None) -> dic
 
 
 def _count(value: str) -> int:
-    return int(value) if value.isdigit() and len(value) < 4 else 0
+    return whole_number(value, digits=3) or 0
 
 
 def item_page(

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from app.authz import Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession
+from app.forms import whole_number
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
 from app.moderation import repository, service
@@ -85,7 +86,7 @@ def _choose(
     channel_ok = channel in channels
     waiting = params.get("waiting", "")
     days = settings.response_promise_working_days if waiting == "overdue" else None
-    if waiting.isdigit() and int(waiting) in WAIT_OVER:
+    if whole_number(waiting) in WAIT_OVER:
         days = int(waiting)
     sent_before = (
         sent_before_for_wait(utcnow().date(), days, settings.non_working_dates)
@@ -204,9 +205,9 @@ def back_to_queue(back: str, **extra: object) -> str:
 def _assignee(db: DbSession, principal: Principal, to: str) -> User | None:
     if to == "me":
         return principal.user
-    if to.isdigit():
+    if (user_id := whole_number(to)) is not None:
         for user in repository.moderators(db):
-            if user.id == int(to):
+            if user.id == user_id:
                 return user
     raise service.ModerationError(_("Choose who to give the items to."), field="to")
 

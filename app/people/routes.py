@@ -121,7 +121,7 @@ def sign_in_submit(
             request,
             "people/sign_in.html",
             {
-                "values": {"nickname": nickname},
+                "values": {"nickname": result.values.get("nickname", "")},
                 "errors": {"nickname": message},
                 "error_list": [{"text": message, "href": "#nickname"}],
                 "next": target,

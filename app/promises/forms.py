@@ -5,7 +5,7 @@ from datetime import date
 
 from pydantic import field_validator
 
-from app.forms import StrictForm, text_within
+from app.forms import StrictForm, text_within, whole_number
 from app.i18n import gettext as _
 from app.promises.models import PromiseStatus
 
@@ -94,7 +94,7 @@ class ReadingForm(StrictForm):
     @field_validator("measure")
     @classmethod
     def _measure(cls, value: str) -> str:
-        if not value.isdigit() or len(value) > 9:
+        if whole_number(value) is None:
             raise ValueError(_("Choose the measure."))
         return value
 

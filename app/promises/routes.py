@@ -6,10 +6,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
-from app.actions.forms import numbers
 from app.authz import CurrentPrincipal, Permission, Principal, Require
 from app.db import DbSession
-from app.forms import FormResult, Refused, parse_form
+from app.forms import FormResult, Refused, parse_form, ticked_numbers
 from app.promises import repository, service
 from app.promises.forms import MeasureForm, PromiseForm, ReadingForm
 from app.promises.labels import STAFF_LABELS, TAG_CLASSES, YOUNG_LABELS
@@ -91,7 +90,7 @@ def make_promise(
     request: Request, db: DbSession, principal: CanManage, form: PostedForm
 ) -> Response:
     result = parse_form(PromiseForm, form)
-    theme_ids, action_ids = numbers(form, "themes"), numbers(form, "actions")
+    theme_ids, action_ids = ticked_numbers(form, "themes"), ticked_numbers(form, "actions")
     values: dict[str, Any] = {
         **result.values,
         "themes": [str(t) for t in theme_ids],
@@ -121,7 +120,7 @@ def change_promise(
 ) -> Response:
     promise = _promise_or_404(db, promise_id)
     result = parse_form(PromiseForm, form)
-    theme_ids, action_ids = numbers(form, "themes"), numbers(form, "actions")
+    theme_ids, action_ids = ticked_numbers(form, "themes"), ticked_numbers(form, "actions")
     values: dict[str, Any] = {
         **result.values,
         "themes": [str(t) for t in theme_ids],

@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 
 from app.authz import Permission, Principal, Require
 from app.db import DbSession
-from app.forms import Refused, clean_text, form_values
+from app.forms import Refused, form_values, ticked_numbers
 from app.themes import repository, service
 from app.themes.models import Theme
 from app.themes.principles import PRINCIPLES
@@ -22,19 +22,14 @@ CanManage = Annotated[Principal, Depends(Require(Permission.THEMES_MANAGE))]
 PAGE = "/staff/themes"
 
 
-def _numbers(form: FormData, name: str) -> list[int]:
-    values = [clean_text(value)[:12] for value in form.getlist(name)][:50]
-    return sorted({int(value) for value in values if value.isdigit()})
-
-
 def _changes(form: FormData) -> tuple[service.ThemeChanges, dict[str, object]]:
     values = form_values(form)
     changes = service.ThemeChanges(
         name=values.get("name", "").strip(),
         description=values.get("description", "").strip(),
         lead=values.get("lead", "").strip(),
-        principles=_numbers(form, "principles"),
-        champion_ids=_numbers(form, "champions"),
+        principles=ticked_numbers(form, "principles"),
+        champion_ids=ticked_numbers(form, "champions"),
     )
     shown: dict[str, object] = {
         **values,

@@ -206,13 +206,11 @@ def check_submit(
     request: Request, db: DbSession, principal: CanReadOwn, form: PostedForm
 ) -> Response:
     """Anonymous authors come back with their reference and secret code."""
-    values = {"reference": str(form.get("reference", "")).strip()}
+    values = {key: str(form.get(key, "")).strip() for key in ("reference", "code")}
     ratelimit.limit_attempts(
         request, "check", who=principal.session.raw_id, **get_settings().sign_in_limits
     )
-    item = service.unlock_with_code(
-        db, reference=values["reference"], code=str(form.get("code", ""))
-    )
+    item = service.unlock_with_code(db, reference=values["reference"], code=values["code"])
     if item is None:
         message = gettext(
             "We could not find that. Check the reference and the secret code, then try again."

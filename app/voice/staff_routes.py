@@ -10,7 +10,7 @@ from app.audit.service import record
 from app.authz import Permission, Principal, Require
 from app.db import DbSession
 from app.drafts import take_draft
-from app.forms import parse_form
+from app.forms import parse_form, whole_number
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
 from app.moderation.labels import SHARING_LABELS
@@ -107,7 +107,7 @@ def _author_label(db: DbSession, item: Item) -> str:
 def _responded_count(request: Request) -> int:
     """How many young people the response just published reached (0: none was published)."""
     sent = request.query_params.get("responded", "")
-    return int(sent) if sent.isdigit() and len(sent) < 6 else 0
+    return whole_number(sent, digits=5) or 0
 
 
 def _item_page(
