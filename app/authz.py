@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from app.auth.sessions import SessionState
+from app.config import StaffMfa, get_settings
 from app.db import DbSession
 from app.people.models import Role, User
 
@@ -136,9 +137,23 @@ class Principal:
         return frozenset(int(i) for i in self.session.data.get("item_access", []))
 
 
+# Staff who read young people's original words, cases or the audit log (AU-03).
+SECOND_FACTOR_ROLES = frozenset({Role.PARTICIPATION_OFFICER, Role.SAFEGUARDING_LEAD, Role.ADMIN})
+
+
+def lacks_second_factor(principal: Principal) -> bool:
+    return (
+        principal.role in SECOND_FACTOR_ROLES
+        and get_settings().staff_mfa is StaffMfa.AMR
+        and not principal.session.data.get("second_factor")
+    )
+
+
 def allows(principal: Principal, permission: Permission) -> bool:
     if principal.user is None:
         return permission in ANONYMOUS_PERMISSIONS
+    if lacks_second_factor(principal):
+        return False
     return permission in ROLE_PERMISSIONS[principal.role or Role.YOUNG_PERSON]
 
 
@@ -152,6 +167,10 @@ class SignInRequired(Exception):
 
 class Forbidden(Exception):
     """Signed in, but this role may not do this."""
+
+
+class SecondFactorNeeded(Forbidden):
+    """The role may, but this sign-in did not use a second factor."""
 
 
 def current_principal(request: Request, db: DbSession) -> Principal:
@@ -177,6 +196,8 @@ class Require:
         if principal.user is None:
             staff_only = self.permission not in ROLE_PERMISSIONS[Role.YOUNG_PERSON]
             raise SignInRequired(staff=staff_only)
+        if lacks_second_factor(principal):
+            raise SecondFactorNeeded
         raise Forbidden
 
 

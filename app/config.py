@@ -29,6 +29,13 @@ class AppEnv(StrEnum):
     PRODUCTION = "production"
 
 
+class StaffMfa(StrEnum):
+    """How the app knows staff who read young people's words used a second factor (AU-03)."""
+
+    AMR = "amr"  # the ID token's amr claim must show one
+    ATTESTED = "attested"  # the council attests its identity provider always asks for one
+
+
 class ConfigurationError(RuntimeError):
     """Raised at start-up when settings would make the service unsafe."""
 
@@ -60,6 +67,7 @@ class Settings(BaseSettings):
     exit_page_url: str = "https://www.bbc.co.uk/weather"
 
     demo_sign_in: bool = False
+    staff_mfa: StaffMfa = StaffMfa.AMR
 
     staff_idle_minutes: int = 15
     staff_absolute_hours: int = 12

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.authz import Forbidden, SignInRequired
+from app.authz import Forbidden, SecondFactorNeeded, SignInRequired
 from app.drafts import keep_draft, typed_values
 from app.ratelimit import RateLimited
 from app.security import BodyTooLarge, CsrfFailed
@@ -32,8 +32,9 @@ def _sign_in_required(request: Request, error: Exception) -> Response:
     return redirect(request, f"{sign_in}?{urlencode({'next': page})}")
 
 
-def _forbidden(request: Request, _error: Exception) -> Response:
-    return render(request, "errors/403.html", status_code=403)
+def _forbidden(request: Request, error: Exception) -> Response:
+    second_factor = isinstance(error, SecondFactorNeeded)
+    return render(request, "errors/403.html", {"second_factor": second_factor}, status_code=403)
 
 
 def _csrf_failed(request: Request, error: Exception) -> Response:

@@ -92,6 +92,16 @@ class StaffIdentity:
     amr: tuple[str, ...]  # authentication methods, if the IdP sent them
 
 
+# RFC 8176 methods that are a second factor beside a password: something held or something you are.
+SECOND_FACTOR_METHODS = frozenset(
+    {"mfa", "mca", "otp", "hwk", "swk", "sms", "tel", "sc", "pop", "fpt", "face", "iris", "retina"}
+)
+
+
+def has_second_factor(identity: StaffIdentity) -> bool:
+    return not SECOND_FACTOR_METHODS.isdisjoint(identity.amr)
+
+
 class SignInFailed(Exception):
     """Any sign-in failure; ``reason`` is a short code safe to log, not to show."""
 

@@ -12,12 +12,12 @@ from starlette.concurrency import run_in_threadpool
 
 from app import ratelimit
 from app.audit.service import record
-from app.auth.oidc import OidcClient, SignInFailed, StaffIdentity
+from app.auth.oidc import OidcClient, SignInFailed, StaffIdentity, has_second_factor
 from app.auth.sessions import TIMED_OUT_KEY, SessionState
 from app.authz import CurrentPrincipal, Permission, Principal, Require
 from app.config import get_settings
 from app.db import DbSession, new_session
-from app.forms import StrictForm, parse_form
+from app.forms import StrictForm, parse_form, whole_number
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
 from app.people import service
@@ -258,6 +258,7 @@ async def staff_sign_in_callback(request: Request, principal: CurrentPrincipal) 
     session: SessionState = principal.session
     target = safe_next(session.data.pop("after_sign_in", None), "/staff")
     session.sign_in(user.id)
+    session.data["second_factor"] = has_second_factor(identity)
     return redirect(request, target)
 
 
@@ -454,9 +455,9 @@ def demo_sign_in_page(request: Request, db: DbSession, principal: CurrentPrincip
 def demo_sign_in(
     request: Request, db: DbSession, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
-    chosen = str(form.get("user_id", ""))
-    user = db.get(User, int(chosen)) if chosen.isdigit() else None
+    user = db.get(User, whole_number(str(form.get("user_id", ""))) or 0)
     if user is None or user.id is None or not user.is_active:
         return redirect(request, "/demo/sign-in")
     principal.session.sign_in(user.id)
+    principal.session.data["second_factor"] = True  # development only: no identity provider
     return redirect(request, _home_for(user))

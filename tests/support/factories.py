@@ -83,6 +83,7 @@ def sign_in(client: TestClient, db: Session, user: User) -> None:
             user_id=user.id,
             authenticated_at=now,
             last_seen_at=now,
+            data='{"second_factor": true}',  # as a council sign-in with two steps
         )
     )
     db.commit()

@@ -76,6 +76,8 @@ class LoopbackIdP:
         self._challenges: dict[str, str] = {}  # authorisation code -> code_challenge
         self.rfc9207 = True
         self.advertised_algs: list[str] | None = None  # override discovery's alg list
+        # Like a council IdP that always asks for a second step; None sends no amr at all.
+        self.default_amr: tuple[str, ...] | None = ("pwd", "mfa")
         self.client_id = "said-and-done-tests"
         self.client_secret = "any-secret-is-accepted"
         self._server: werkzeug.serving.BaseWSGIServer | None = None
@@ -158,6 +160,7 @@ class LoopbackIdP:
         self.fault = None
         self.rfc9207 = True
         self.advertised_algs = None
+        self.default_amr = ("pwd", "mfa")
 
     def set_user(
         self,
@@ -251,6 +254,9 @@ class LoopbackIdP:
             if fault is not None and "id_token" in body:
                 body["id_token"] = _tamper(body["id_token"], fault, _provider_key())
                 response.set_data(json.dumps(body))
+            elif self.default_amr is not None and "id_token" in body:
+                body["id_token"] = _with_amr(body["id_token"], self.default_amr, _provider_key())
+                response.set_data(json.dumps(body))
         return response
 
 
@@ -258,6 +264,15 @@ def _provider_key() -> jwk.RSAKey:
     """The mock's signing key. It lives in flask.g (oidc-provider-mock 0.3.4 internals)."""
     storage: Any = flask.g.oidc_provider_mock_storage
     return jwk.RSAKey.import_key(storage.jwk.as_dict(is_private=True))
+
+
+def _with_amr(id_token: str, amr: Sequence[str], key: jwk.RSAKey) -> str:
+    """Adds `amr` unless the user's stored claims already set one."""
+    compact = jws.extract_compact(id_token.encode())
+    claims: dict[str, Any] = json.loads(compact.payload)
+    if "amr" in claims:
+        return id_token
+    return jwt.encode(dict(compact.headers()), {**claims, "amr": list(amr)}, key)
 
 
 def _tamper(id_token: str, fault: Fault, key: jwk.RSAKey) -> str:

@@ -162,9 +162,7 @@ def fuzz(walk: Walk, form: FoundForm) -> None:
         database=None,
         suppress_health_check=list(HealthCheck),
     )
-    @given(
-        text=st.text(st.characters(exclude_categories=["Cs"]), max_size=300), into=st.booleans()
-    )
+    @given(text=st.text(st.characters(exclude_categories=["Cs"]), max_size=300), into=st.booleans())
     def random_text(text: str, into: bool) -> None:
         walk.send(form, text, {}, into_choices=into)
 
