@@ -104,6 +104,7 @@ class Server:
     log: Path
     secret_key: str
     redis_url: str | None = None
+    raised_limits: bool = True  # False: the council's real limits (the rate-limit test)
     port: int = field(default_factory=free_port)
     started_at: float = 0.0
     _process: subprocess.Popen[bytes] | None = None
@@ -115,7 +116,7 @@ class Server:
     def environment(self) -> dict[str, str]:
         env = {
             **os.environ,
-            **RAISED_LIMITS,
+            **(RAISED_LIMITS if self.raised_limits else {}),
             "APP_ENV": "test",
             "SECRET_KEY": self.secret_key,
             "DATABASE_URL": self.database_url,

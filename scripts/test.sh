@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite: lint, types, then every test on SQLite and again on PostgreSQL.
-# Installs Debian's Chromium for the browser tests and starts the local PostgreSQL if needed.
+# Installs Debian's Chromium for the browser tests, and starts the local PostgreSQL and Redis
+# (installing Redis if it is missing) if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,22 +10,31 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
-postgres_answers() {
-  python3 - <<'PY'
+answers_on() {
+  python3 - "$1" <<'PY'
 import socket, sys
 try:
-    socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+    socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close()
 except OSError:
     sys.exit(1)
 PY
 }
+if ! answers_on 6379; then
+  if ! command -v redis-server >/dev/null 2>&1; then
+    echo "Installing Redis from Debian's packages for the rate-limit test..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  fi
+  redis-server --daemonize yes --port 6379 --bind 127.0.0.1 --save "" --appendonly no >/dev/null
+  sleep 1
+fi
+
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  if ! postgres_answers && command -v pg_ctlcluster >/dev/null 2>&1; then
+  if ! answers_on 5432 && command -v pg_ctlcluster >/dev/null 2>&1; then
     version=$(ls /etc/postgresql | head -n 1)
     pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
     sleep 2
   fi
-  if postgres_answers; then
+  if answers_on 5432; then
     export TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:5432/test"
   fi
 fi
