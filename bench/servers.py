@@ -168,6 +168,13 @@ class Server:
             self._process.wait()
         self._process = None
 
+    def kill(self) -> None:
+        """SIGKILL, as a crash or an out-of-memory kill would: no shutdown, nothing flushed."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+
     def locked_count(self) -> int:
         """How often the server logged SQLite's "database is locked"."""
         return len(LOCKED.findall(self.log.read_bytes())) if self.log.exists() else 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from bench import report
+from bench import crash, report
 from bench.load import Plan, run
 
 
@@ -64,3 +64,11 @@ def test_harness_runs_and_loses_nothing(tmp_path: Path) -> None:
     written = json.loads(path.read_text(encoding="utf-8"))
     assert {row["scenario"] for row in written["scenarios"]} == set(rows)
     assert report.SUBMIT in report.table(results.rows)
+
+
+def test_a_crash_during_a_burst_loses_no_acknowledged_item() -> None:
+    """bench.crash at a tiny scale: one SIGKILL while young people are sending."""
+    plan = tiny_plan()
+    arguments = ["--rounds", "1", "--seconds", "1.5", "--senders", "4"]
+    arguments += ["--db", plan.databases[0], "--postgres", plan.postgres_admin_url]
+    assert crash.main(arguments) == 0
