@@ -1,4 +1,10 @@
-"""Alembic environment: one head, batch mode for SQLite, a lock timeout for PostgreSQL."""
+"""Alembic environment: one head, batch mode for SQLite, a lock timeout for PostgreSQL.
+
+SQLite alters a table by copying it (batch mode). With foreign keys on, dropping the old copy
+of a table that other rows point at fails (or would cascade), so a migration of a database that
+holds data runs with them off, as SQLite's documentation prescribes, and every foreign key is
+checked before the migration is committed.
+"""
 
 from alembic import context
 from sqlalchemy import Connection
@@ -45,9 +51,24 @@ def run_migrations_online() -> None:
         run_with(connection)
         return
     engine = make_engine(database_url())
-    with engine.begin() as connection:  # committed here, whatever the dialect
-        run_with(connection)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            _outside_a_transaction(connection, "PRAGMA foreign_keys=OFF")
+        with connection.begin():  # committed here, whatever the dialect
+            run_with(connection)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all() if sqlite else []
+            if broken:
+                raise RuntimeError(f"the migration broke {len(broken)} foreign keys: {broken[:5]}")
     engine.dispose()
+
+
+def _outside_a_transaction(connection: Connection, pragma: str) -> None:
+    """SQLite ignores some pragmas inside a transaction; app.db's begin hook would open one."""
+    connection.execution_options(sqlite_begin="AUTOCOMMIT")
+    connection.exec_driver_sql(pragma)
+    connection.commit()
+    connection.execution_options(sqlite_begin="BEGIN")
 
 
 if context.is_offline_mode():
