@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; everything else is what they use.
-.PHONY: run test setup assets migrate demo-data lint i18n bench
+.PHONY: run test setup assets migrate demo-data lint i18n bench trust
 
 setup:
 	scripts/setup.sh
@@ -27,3 +27,8 @@ i18n:
 # The speed harness (README, "Measuring speed"): about 10 minutes; ARGS=--quick for a short run.
 bench:
 	uv run python -m bench.load $(ARGS)
+
+# The evidence behind shared/TRUST.md, with a one-screen summary (README, "How it keeps its
+# promises"): about 10 minutes; ARGS="--fuzz 200" tries more random input per form.
+trust: setup
+	uv run python -m tests.trust.report $(ARGS)

@@ -14,8 +14,10 @@ page), so a new form is attacked without anyone writing a test for it. For each 
 The real-browser half (no dialog ever fires) is tests/browser/test_payloads.py.
 """
 
+import json
 import os
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -122,6 +124,7 @@ class Walk:
     objects: RouteObjects
     problems: list[str] = field(default_factory=list)
     posts: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)  # payloads, odd numbers, random
 
     def pages(self, role: str) -> list[str]:
         paths = [p for (m, p), roles in ALLOWED.items() if m == "GET" and role in roles]
@@ -129,7 +132,13 @@ class Walk:
         return [self.objects.url(path) for path in paths if "download" not in path]
 
     def send(
-        self, form: FoundForm, text: str, extra: dict[str, str], *, into_choices: bool = False
+        self,
+        form: FoundForm,
+        text: str,
+        extra: dict[str, str],
+        *,
+        into_choices: bool = False,
+        kind: str = "payloads",
     ) -> None:
         """Posts `text` in every text field (and in every choice, when `into_choices`)."""
         fixed = _fresh_hidden_values(self.client, form) if form.one_time else form.fixed
@@ -142,6 +151,7 @@ class Walk:
         else:
             response = self.client.get(form.action, params=values, follow_redirects=False)
         self.posts += 1
+        self.kinds[kind] += 1
         where = f"{form.method.upper()} {form.action} (from {form.page})"
         if response.status_code >= 500:
             self.problems.append(f"{where}: {response.status_code} for {text!r}")
@@ -155,6 +165,13 @@ class Walk:
                     self.problems.append(f"{where}: {name} lost the words {text!r}")
 
 
+def _add_to_trust_report(**counts: int) -> None:
+    """`make trust` (tests/trust/report.py) sums these into "attacks tried"."""
+    if target := os.environ.get("TRUST_STATS"):
+        with open(target, "a", encoding="utf-8") as stats:
+            stats.write(json.dumps(counts) + "\n")
+
+
 def fuzz(walk: Walk, form: FoundForm) -> None:
     @settings(
         max_examples=FUZZ_EXAMPLES,
@@ -164,7 +181,7 @@ def fuzz(walk: Walk, form: FoundForm) -> None:
     )
     @given(text=st.text(st.characters(exclude_categories=["Cs"]), max_size=300), into=st.booleans())
     def random_text(text: str, into: bool) -> None:
-        walk.send(form, text, {}, into_choices=into)
+        walk.send(form, text, {}, into_choices=into, kind="random")
 
     random_text()
 
@@ -187,11 +204,12 @@ def test_every_form_survives_attacks_and_random_text(role: str, app: FastAPI, db
         for payload in PAYLOADS:
             walk.send(form, payload, MASS_ASSIGNMENT)
         for odd in [*PAYLOADS[:2], *ODD_NUMBERS]:
-            walk.send(form, odd, {}, into_choices=True)
+            walk.send(form, odd, {}, into_choices=True, kind="odd")
         fuzz(walk, form)
 
     for path in walk.pages(role):
         if rendered_as_markup(client.get(path).text):
             walk.problems.append(f"GET {path}: a payload is rendered as markup")
+    _add_to_trust_report(forms=len(forms), posts=walk.posts, **walk.kinds)
     summary = f"{len(walk.problems)} problems in {walk.posts} posts:\n"
     assert not walk.problems, summary + "\n".join(sorted(set(walk.problems)))
