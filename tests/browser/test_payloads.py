@@ -4,8 +4,8 @@ A young person types every payload into "Have your say"; officers share one, ans
 action carrying payloads in its title and its line for young people is linked to it. Then the
 young person's, the officer's and the public pages that show those words are opened in Chromium
 with JavaScript on: no dialog opens, no injected element exists, no inline script runs (a CSP
-report would fail `assert_clean`). tests/trust/test_every_form.py sends the same payloads
-through every form over HTTP.
+report would fail `assert_clean`), and none of the words is left in the browser's storage.
+tests/trust/test_every_form.py sends the same payloads through every form over HTTP.
 """
 
 from __future__ import annotations
@@ -104,3 +104,18 @@ def test_payloads_typed_into_forms_never_run(
         tab.goto(path)
         _nothing_ran(tab, dialogs)
     tab.assert_clean()
+    stored = _browser_storage(tab)
+    assert "xss" not in stored and "FAKE LOG" not in stored, stored
+
+
+def _browser_storage(tab: Tab) -> str:
+    """Everything pages left in the browser's storage (IO-07), as text: htmx keeps the current
+    path there; young people's words must never be."""
+    stored: str = tab.page.evaluate(
+        """async () => JSON.stringify({
+            local: {...localStorage},
+            session: {...sessionStorage},
+            indexed: (await indexedDB.databases()).map((db) => db.name),
+        })"""
+    )
+    return stored

@@ -49,6 +49,10 @@ EVIDENCE: dict[str, list[str]] = {
     "IO-03 nothing lost, never a 500": ["trust/test_every_form.py", "voice/test_say_fuzz.py"],
     "IO-05 CSRF": ["test_csrf.py"],
     "IO-06 security headers": ["test_policy_matrix.py", "ops/test_health_and_headers.py"],
+    "IO-07 no-store, nothing in browser storage": [
+        "ops/test_health_and_headers.py",
+        "browser/test_payloads.py",
+    ],
     "IO-08 no open redirects": ["ops/test_health_and_headers.py"],
     "OP-01 audit trail": ["audit/test_audit_log.py"],
     "OP-03 fail closed": ["ops/test_health_and_headers.py", "ops/test_config.py"],
@@ -75,7 +79,6 @@ NOT_AUTOMATED: dict[str, str] = {
     "PR-04 no nudges": "a design review; no automated check yet",
     "PR-05 reading age of every message": "checked for responses and summaries, not the catalogue",
     "IO-04 injection-safe sorts": "ORM only and allow-listed filters; no fuzz of sort keys yet",
-    "IO-07 no browser storage": "headers tested; no storage dump after a journey yet",
     "OP-05 dependency audit": "pip-audit needs PyPI's JSON API, which this workplace cannot reach",
     "AX-02 valid HTML": "no HTML validator among the packages this project can install",
     "AX-03/04 target size, reflow, keyboard": "not automated yet",
