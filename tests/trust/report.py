@@ -74,6 +74,7 @@ EVIDENCE: dict[str, list[str]] = {
     "RL-08 backups restore": ["ops/test_backup.py"],
     "AX-01 axe-clean pages": ["browser/"],
     "AX-02 pages parse without errors": ["trust/test_valid_html.py"],
+    "AX-03/04 targets, focus, reflow, keyboard": ["browser/test_reflow_and_targets.py"],
     "AX-05 accessibility statement": ["ops/test_accessibility_statement.py"],
 }
 NOT_AUTOMATED: dict[str, str] = {
@@ -81,7 +82,6 @@ NOT_AUTOMATED: dict[str, str] = {
     "PR-05 reading age of every message": "checked for responses and summaries, not the catalogue",
     "IO-04 injection-safe sorts": "ORM only and allow-listed filters; no fuzz of sort keys yet",
     "OP-05 dependency audit": "pip-audit needs PyPI's JSON API, which this workplace cannot reach",
-    "AX-03/04 target size, reflow, keyboard": "not automated yet",
 }
 
 
