@@ -47,6 +47,10 @@ EVIDENCE: dict[str, list[str]] = {
     ],
     "IO-02 plain text only": ["trust/test_no_raw_markup.py", "voice/test_say_fuzz.py"],
     "IO-03 nothing lost, never a 500": ["trust/test_every_form.py", "voice/test_say_fuzz.py"],
+    "IO-04 bound queries, odd filters": [
+        "trust/test_queries_are_bound.py",
+        "trust/test_every_form.py",
+    ],
     "IO-05 CSRF": ["test_csrf.py"],
     "IO-06 security headers": ["test_policy_matrix.py", "ops/test_health_and_headers.py"],
     "IO-07 no-store, nothing in browser storage": [
@@ -80,7 +84,6 @@ EVIDENCE: dict[str, list[str]] = {
 NOT_AUTOMATED: dict[str, str] = {
     "PR-04 no nudges": "a design review; no automated check yet",
     "PR-05 reading age of every message": "checked for responses and summaries, not the catalogue",
-    "IO-04 injection-safe sorts": "ORM only and allow-listed filters; no fuzz of sort keys yet",
     "OP-05 dependency audit": "pip-audit needs PyPI's JSON API, which this workplace cannot reach",
 }
 
