@@ -75,6 +75,29 @@ def test_young_peoples_pages_reflow_and_have_big_enough_targets(
     tab.assert_clean()
 
 
+_CHOICE_SIZES = """() => [...document.querySelectorAll('.govuk-radios')].map((group) =>
+  [...group.querySelectorAll('.govuk-radios__input')].map((input) => {
+    const box = input.getBoundingClientRect();
+    return [input.className, Math.round(box.width), Math.round(box.height)];
+  }))"""
+
+
+def test_no_is_as_big_and_as_easy_as_yes(
+    new_context: ContextFactory, open_tab: TabOpener, db: Session
+) -> None:
+    """PR-04: every optional choice offers its answers with the same component and size, and
+    none is chosen for the young person (sharing and "staff may see it was you" default to no)."""
+    tab = _signed_in_narrow(new_context, open_tab, db)
+    tab.goto("/say")
+    groups = tab.page.evaluate(_CHOICE_SIZES)
+    assert groups, "the form offers choices"
+    for group in groups:
+        assert len({tuple(choice) for choice in group}) == 1, group  # same component, same size
+    ticked = tab.page.locator(".govuk-radios input:checked")
+    chosen = {ticked.nth(i).get_attribute("value") for i in range(ticked.count())}
+    assert chosen <= {"", "no"}, chosen  # "no theme" or "no"; never a yes chosen for them
+
+
 def test_tabbing_through_have_your_say_never_hides_the_focus(
     new_context: ContextFactory, open_tab: TabOpener, db: Session
 ) -> None:

@@ -28,6 +28,10 @@ EVIDENCE: dict[str, list[str]] = {
     "PR-01 high-privacy defaults": ["test_no_leaks.py", "moderation/test_shared_items.py"],
     "PR-02 data inventory": ["ops/test_data_inventory.py"],
     "PR-03 no third parties, no location": ["ops/test_health_and_headers.py", "browser/"],
+    "PR-04 no nudges": [
+        "trust/test_no_nudges.py",
+        "browser/test_reflow_and_targets.py::test_no_is_as_big_and_as_easy_as_yes",
+    ],
     "PR-06 my data within 2 taps": ["privacy/test_my_data.py", "browser/test_privacy.py"],
     "PR-07 small numbers suppressed": ["councillors/test_halfterm.py", "meetings/test_tally.py"],
     "PR-08 DPIA in step with the code": ["ops/test_data_inventory.py"],
@@ -82,7 +86,6 @@ EVIDENCE: dict[str, list[str]] = {
     "AX-05 accessibility statement": ["ops/test_accessibility_statement.py"],
 }
 NOT_AUTOMATED: dict[str, str] = {
-    "PR-04 no nudges": "a design review; no automated check yet",
     "PR-05 reading age of every message": "checked for responses and summaries, not the catalogue",
     "OP-05 dependency audit": "pip-audit needs PyPI's JSON API, which this workplace cannot reach",
 }
