@@ -18,8 +18,10 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 
 FROM python:3.11-slim-bookworm
-# pg_dump and pg_restore, for `python -m app.cli backup` and `restore` against PostgreSQL.
+# pg_dump and pg_restore, for `python -m app.cli backup` and `restore` against PostgreSQL;
+# Pango, HarfBuzz and a font for WeasyPrint (the voice summaries' PDFs).
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin saidanddone
 WORKDIR /app

@@ -47,6 +47,12 @@ class Permission(StrEnum):
     ACTIONS_READ = "actions:log:read"  # the whole action log, read-only
     PROMISES_MANAGE = "promises:promise:manage"  # promises, measures and readings
     PROMISES_READ = "promises:promise:read"  # the board view of promises and their measures
+    OUTBOX_MANAGE = "notifications:outbox:manage"  # undelivered messages, masked; "try again"
+    LANGUAGES_MANAGE = "languages:catalogue:manage"  # review, switch on and upload catalogues
+    SUMMARIES_PULL = "summaries:summary:pull"  # live voice summaries, quotes, PDFs
+    SUMMARIES_FREEZE = "summaries:summary:freeze"  # attach a frozen summary to a meeting
+    SUMMARIES_READ = "summaries:frozen:read"  # frozen summaries of meetings, and their PDFs
+    SUMMARIES_EXPORT = "summaries:items:export"  # the officers' CSV of shared items
 
 
 _EVERY_STAFF_ROLE = frozenset({Permission.STAFF_HOME_VIEW})
@@ -82,6 +88,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.ACTIONS_READ,
         Permission.PROMISES_MANAGE,
         Permission.PROMISES_READ,
+        Permission.OUTBOX_MANAGE,
+        Permission.SUMMARIES_PULL,
+        Permission.SUMMARIES_FREEZE,
+        Permission.SUMMARIES_READ,
+        Permission.SUMMARIES_EXPORT,
     },
     Role.SAFEGUARDING_LEAD: _EVERY_STAFF_ROLE
     | _READ_AND_ANSWER
@@ -92,6 +103,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.BOARD_LIST_VIEW,
         Permission.MEETINGS_READ,
         Permission.PROMISES_READ,
+        Permission.SUMMARIES_READ,
     },
     Role.BOARD_CHAIR: _EVERY_STAFF_ROLE
     | {
@@ -99,6 +111,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.MEETINGS_READ,
         Permission.ACTIONS_READ,
         Permission.PROMISES_READ,
+        Permission.SUMMARIES_PULL,
+        Permission.SUMMARIES_FREEZE,
+        Permission.SUMMARIES_READ,
     },
     Role.ACTION_OWNER: _EVERY_STAFF_ROLE | {Permission.ACTIONS_UPDATE_OWN},
     Role.ADMIN: _EVERY_STAFF_ROLE
@@ -108,6 +123,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.MODERATION_REASONS_MANAGE,
         Permission.THEMES_MANAGE,
         Permission.AUDIT_READ,
+        Permission.LANGUAGES_MANAGE,
+        Permission.OUTBOX_MANAGE,
     },
 }
 
@@ -232,6 +249,7 @@ PUBLIC_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/events/{token}/say"): "an event's QR form: no account, open only in its window",
     ("POST", "/events/{token}/say"): "an event's QR form (rate limited like /say)",
     ("GET", "/you-said-we-did"): "public: approved, redacted, consented words and our answers",
+    ("POST", "/language"): "anyone chooses the language of the pages, for this session only",
     (
         "GET",
         "/promises",

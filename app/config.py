@@ -1,6 +1,6 @@
 """One typed place for configuration, read from the environment (and `.env` in development)."""
 
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     demo_sign_in: bool = False
     staff_mfa: StaffMfa = StaffMfa.AMR
 
+    # Languages (app/languages): how long each app process trusts what it last read about which
+    # languages are on and which catalogue each uses. The process that changes it knows at once.
+    language_refresh_seconds: int = Field(default=30, ge=0)
+
     staff_idle_minutes: int = 15
     staff_absolute_hours: int = 12
     young_person_idle_minutes: int = 120
@@ -90,8 +94,14 @@ class Settings(BaseSettings):
     notify_template_councillor_digest: str | None = None  # the weekly digest for councillors
     notify_template_action_overdue: str | None = None  # reminds an action's owner, weekly
     notify_template_actions_weekly: str | None = None  # the participation team's weekly summary
+    notify_template_item_news_email: str | None = None  # "there is news", a link; young people
+    notify_template_item_news_sms: str | None = None  # the same by text message
     # Where the weekly board-actions summary goes (counts and a link); unset: no summary.
     participation_team_email: str | None = None
+    # No messages to young people between these times on the council's clock (they wait until
+    # the end); staff and safeguarding alerts are never held. Equal times: no quiet hours.
+    quiet_hours_start: time = time(21, 0)
+    quiet_hours_end: time = time(8, 0)
 
     # Moderation: the council's promise to act on what a young person sent, in working days
     # (Saturdays, Sundays and the dates below do not count).

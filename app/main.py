@@ -17,10 +17,13 @@ from app.config import ROOT, Settings, get_settings
 from app.councillors import routes as councillor_routes
 from app.events import public_routes as event_public_routes
 from app.events import routes as event_routes
+from app.languages import routes as language_routes
+from app.languages.choice import LanguageMiddleware
 from app.meetings import round_routes as meeting_round_routes
 from app.meetings import routes as meeting_routes
 from app.meetings import staff_routes as meeting_staff_routes
 from app.moderation import routes as moderation_routes
+from app.notifications import routes as notification_routes
 from app.ops import routes as ops_routes
 from app.people import routes as people_routes
 from app.privacy import routes as privacy_routes
@@ -28,7 +31,9 @@ from app.promises import routes as promise_routes
 from app.safeguarding import routes as safeguarding_routes
 from app.safeguarding.screen import trained_model
 from app.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, verify_csrf
+from app.summaries import routes as summary_routes
 from app.themes import routes as theme_routes
+from app.voice import news_routes as voice_news_routes
 from app.voice import routes as voice_routes
 from app.voice import staff_routes as voice_staff_routes
 from app.yswd import routes as yswd_routes
@@ -55,11 +60,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
     app.include_router(ops_routes.router)
     app.include_router(voice_routes.router)
+    app.include_router(voice_news_routes.router)
     app.include_router(voice_staff_routes.router)
     app.include_router(safeguarding_routes.router)
     app.include_router(moderation_routes.router)
     app.include_router(people_routes.router)
     app.include_router(privacy_routes.router)
+    app.include_router(notification_routes.router)
     app.include_router(audit_routes.router)
     app.include_router(theme_routes.router)
     app.include_router(event_routes.router)
@@ -72,12 +79,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(action_page_routes.router)
     app.include_router(yswd_routes.router)
     app.include_router(promise_routes.router)
+    app.include_router(summary_routes.router)
+    app.include_router(language_routes.router)
     if settings.demo_enabled:
         app.include_router(people_routes.demo_router)
     errors.install(app)
     # Outermost first: headers on every response (errors included), then sessions, then limits.
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(errors.LastResortMiddleware)
+    app.add_middleware(LanguageMiddleware)  # needs the session; the 500 page speaks it too
     app.add_middleware(ServerSessionMiddleware, settings=settings)
     app.add_middleware(GZipMiddleware, minimum_size=500)
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)

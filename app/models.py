@@ -12,6 +12,7 @@ from app.actions.models import (
 from app.audit.models import AuditEvent
 from app.councillors.models import CouncillorNote, DigestSent, DigestSetting, ItemRead, ThemeVisit
 from app.events.models import Event, EventAttendance, EventChampion, EventTheme
+from app.languages.models import ItemEnglishSummary, LanguageSetting
 from app.meetings.models import (
     AgendaItem,
     AgendaRound,
@@ -34,8 +35,9 @@ from app.people.models import StaffInvite, User, WebSession, YoungPersonInvite
 from app.privacy.models import PrivacyRequest
 from app.promises.models import Measure, MeasureReading, Promise, PromiseAction, PromiseTheme
 from app.safeguarding.models import CaseAction, SafeguardingCase
+from app.summaries.models import SummarySnapshot
 from app.themes.models import ItemTopic, Theme, ThemeChampion, ThemePrinciple, Topic
-from app.voice.models import Item, TimelineEvent
+from app.voice.models import Item, NewsContact, TimelineEvent
 
 __all__ = [
     "ActionReminder",
@@ -59,13 +61,16 @@ __all__ = [
     "EventTheme",
     "Item",
     "ItemActionLink",
+    "ItemEnglishSummary",
     "ItemRead",
     "ItemTheme",
     "ItemTopic",
+    "LanguageSetting",
     "Measure",
     "MeasureReading",
     "Meeting",
     "ModerationDecision",
+    "NewsContact",
     "OutboxMessage",
     "PrivacyRequest",
     "Promise",
@@ -78,6 +83,7 @@ __all__ = [
     "SafeguardingCase",
     "SharedVersion",
     "StaffInvite",
+    "SummarySnapshot",
     "Theme",
     "ThemeChampion",
     "ThemePrinciple",

@@ -12,6 +12,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.config import Settings, get_settings
 
 MAX_BODY_BYTES = 64 * 1024  # the longest form (2,000 characters of emoji) fits many times over
+# Admins upload whole translation catalogues (app/languages): up to 1 MB, plus the form around it.
+UPLOAD_PATH_PREFIX = "/admin/languages/"
+MAX_UPLOAD_BYTES = 1024 * 1024 + 16 * 1024
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -76,8 +79,11 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.max_bytes
+        if scope["path"].startswith(UPLOAD_PATH_PREFIX):
+            limit = max(limit, MAX_UPLOAD_BYTES)
         for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
                 await _plain_response(send, 413, b"That was too much to send in one go.")
                 return
         received = 0
@@ -86,7 +92,7 @@ class BodySizeLimitMiddleware:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.max_bytes:
+            if received > limit:
                 raise BodyTooLarge
             return message
 

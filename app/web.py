@@ -10,11 +10,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
 from jinja2_fragments import render_block
 
+from app import i18n
 from app.authz import Principal, can
 from app.config import get_settings
-from app.i18n import translations
+from app.languages.choice import page_context as language_context
 from app.security import CSRF_FIELD, csrf_token_for
-from app.timeutil import on_council_clock
+from app.timeutil import long_date, on_council_clock
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -34,7 +35,11 @@ def _build_environment() -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_gettext_translations(translations(), newstyle=True)  # type: ignore[attr-defined]
+    # Translated in the request's language (app.i18n); no catalogue is fixed here.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True
+    )
+    env.globals["long_date"] = long_date
     env.globals["can"] = can
     env.globals["csrf_field_name"] = CSRF_FIELD
     env.globals["on_council_clock"] = on_council_clock
@@ -60,6 +65,9 @@ def render(
     """Full page normally; just `block` when HTMX asked for it."""
     settings = get_settings()
     session = request.scope.get("sd_session")
+    young_page = not (principal and principal.is_staff) and not request.url.path.startswith(
+        ("/staff", "/admin")
+    )
     page_context = {
         "request": request,
         "settings": settings,
@@ -68,14 +76,16 @@ def render(
         "csp_nonce": request.scope.get("state", {}).get("csp_nonce", ""),
         "current_path": request.url.path,
         "htmx": is_htmx(request),
-        "young_page": not (principal and principal.is_staff)
-        and not request.url.path.startswith(("/staff", "/admin")),
+        "young_page": young_page,
+        **language_context(request, young_page=young_page),
         **(context or {}),
     }
-    if block is not None and is_htmx(request):
-        html = render_block(environment, template, block, page_context)
-    else:
-        html = environment.get_template(template).render(page_context)
+    # Young people's pages speak the visitor's language; staff pages are in English.
+    with i18n.speaking(i18n.active() if young_page else i18n.ENGLISH):
+        if block is not None and is_htmx(request):
+            html = render_block(environment, template, block, page_context)
+        else:
+            html = environment.get_template(template).render(page_context)
     return HTMLResponse(html, status_code=status_code)
 
 

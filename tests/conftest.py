@@ -16,6 +16,8 @@ os.environ["SECRET_KEY"] = "test-secret-key-that-is-long-enough-for-tests"
 os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'test.db'}"
 os.environ["BASE_URL"] = "http://testserver"
 os.environ.pop("REDIS_URL", None)
+# Every request reads which languages are on: tests switch them on and empty the tables.
+os.environ["LANGUAGE_REFRESH_SECONDS"] = "0"
 os.environ["SAFEGUARDING_LEAD_EMAIL"] = "dsl@council.test"
 os.environ["OUT_OF_HOURS_EMAIL"] = "emergency-duty@council.test"
 os.environ.pop("SAFEGUARDING_DEPUTY_EMAIL", None)

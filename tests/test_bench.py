@@ -72,3 +72,24 @@ def test_a_crash_during_a_burst_loses_no_acknowledged_item() -> None:
     arguments = ["--rounds", "1", "--seconds", "1.5", "--senders", "4"]
     arguments += ["--db", plan.databases[0], "--postgres", plan.postgres_admin_url]
     assert crash.main(arguments) == 0
+
+
+def test_summary_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
+    """bench/summary.py builds its data, times the pages and PDF, and streams the CSV."""
+    from bench import summary
+    from bench.servers import Databases
+
+    test_url = os.environ.get("TEST_DATABASE_URL")
+    kind, admin, prefix = "sqlite", "", "unused"
+    if test_url:
+        url = make_url(test_url)
+        kind = "postgresql"
+        admin = url.set(database="postgres").render_as_string(hide_password=False)
+        prefix = f"{url.database}_summary_smoke"
+    with Databases(tmp_path, admin, prefix).fresh(kind, "summary") as database_url:
+        result = summary.measure(kind, database_url, items=300, runs=1)
+    assert set(result["times"]) >= {"board page (a meeting)", "board PDF (a meeting)"}
+    assert all(seconds > 0 for seconds in result["times"].values())
+    assert 250 < result["csv_whole"]["rows"] <= 300  # nearly every item is shared
+    assert result["csv_tenth"]["rows"] < result["csv_whole"]["rows"]
+    assert "CSV memory" in summary.report(result)

@@ -11,10 +11,12 @@ from app.actions.service import link_items
 from app.people.models import Role
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
+from app.voice.news import choose_news
 from tests.actions.helpers import give_actions_to
 from tests.actions.helpers import policy_matrix_ids as action_ids
 from tests.councillors.helpers import make_champion, route_ids, shared
 from tests.moderation.helpers import theme_id
+from tests.summaries.helpers import policy_matrix_ids as summary_ids
 from tests.support.factories import make_item, make_user, sign_in
 from tests.test_meta import route_inventory
 
@@ -39,7 +41,10 @@ def test_no_page_shows_unapproved_words(app: FastAPI, db: Session, role: Role) -
     ids = route_ids(db, officer.id or 0)
     # An action linked to the shared item (and given to the action owner being crawled).
     ids.update(action_ids(db, officer.id or 0))
+    ids.update(summary_ids(db, officer.id or 0))  # a frozen summary of a board meeting
     action = db.exec(select(BoardAction)).one()
+    # Its young person gets news by email: the address is in the outbox, and must not show.
+    choose_news(db, item=approved, email="zqvx.sentinel@example.org", phone=None)
     link_items(db, action=action, actor=officer, item_ids=[approved.id or 0], kind=LinkKind.ANSWERS)
     db.commit()
     client = TestClient(app, base_url="http://testserver")

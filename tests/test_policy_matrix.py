@@ -23,6 +23,8 @@ EVERY_STAFF = {role.value for role in Role if role.is_staff}
 YOUNG = {ANONYMOUS, "young_person", OTHER_YOUNG_PERSON}
 YOUNG_WITH_ACCOUNT = {"young_person", OTHER_YOUNG_PERSON}
 MEETING_READERS = {"participation_officer", "councillor", "board_chair"}
+SUMMARY_PULLERS = {"participation_officer", "board_chair"}
+SUMMARY_READERS = MEETING_READERS
 
 # (method, path) -> roles that may use it. Anyone else: sign-in redirect or 403 (404 for items
 # that are not theirs, so existence does not leak).
@@ -145,6 +147,36 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/staff/promises/{promise_id}/edit"): {"participation_officer"},
     ("POST", "/staff/promises/{promise_id}/measures"): {"participation_officer"},
     ("POST", "/staff/promises/{promise_id}/readings"): {"participation_officer"},
+    # Voice summaries: officers and the chair pull and freeze them (the admin reads no young
+    # person's words); councillors read frozen ones; only officers export the CSV.
+    ("GET", "/staff/summaries"): SUMMARY_READERS,
+    ("GET", "/staff/summaries/board"): SUMMARY_PULLERS,
+    ("GET", "/staff/summaries/young"): SUMMARY_PULLERS,
+    ("GET", "/staff/summaries/quotes"): SUMMARY_PULLERS,
+    ("GET", "/staff/summaries/board.pdf"): SUMMARY_PULLERS,
+    ("GET", "/staff/summaries/young.pdf"): SUMMARY_PULLERS,
+    ("GET", "/staff/summaries/items.csv"): {"participation_officer"},
+    ("POST", "/staff/summaries/freeze"): SUMMARY_PULLERS,
+    ("GET", "/staff/summaries/frozen/{snapshot_id}"): SUMMARY_READERS,
+    ("GET", "/staff/summaries/frozen/{snapshot_id}/young"): SUMMARY_READERS,
+    ("GET", "/staff/summaries/frozen/{snapshot_id}/board.pdf"): SUMMARY_READERS,
+    ("GET", "/staff/summaries/frozen/{snapshot_id}/young.pdf"): SUMMARY_READERS,
+    # News about an item: only its author chooses; officers and admins see undelivered
+    # messages (masked) and try them again.
+    ("POST", "/said/{reference}/news"): {"young_person"},
+    ("GET", "/staff/outbox"): {"participation_officer", "admin"},
+    ("POST", "/staff/outbox/{message_id}/try-again"): {"participation_officer", "admin"},
+    # Languages: admins review, switch on and upload catalogues; staff who answer items write
+    # an English summary beside a young person's words.
+    ("GET", "/admin/languages"): {"admin"},
+    ("GET", "/admin/languages/{code}"): {"admin"},
+    ("GET", "/admin/languages/{code}/catalogue.po"): {"admin"},
+    ("POST", "/admin/languages/{code}/review"): {"admin"},
+    ("POST", "/admin/languages/{code}/on"): {"admin"},
+    ("POST", "/admin/languages/{code}/off"): {"admin"},
+    ("POST", "/admin/languages/{code}/catalogue"): {"admin"},
+    ("GET", "/staff/items/{reference}/english-summary"): STAFF_READERS,
+    ("POST", "/staff/items/{reference}/english-summary"): STAFF_READERS,
 }
 
 

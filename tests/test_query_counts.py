@@ -26,11 +26,13 @@ from app.db import get_engine
 from app.events.models import Event, EventType
 from app.meetings.models import AgendaRound, Electorate, Meeting, MeetingKind, VotingMethod
 from app.moderation.models import DecisionReason, ItemTheme, SharedVersion, Sharing
+from app.notifications.models import Channel, OutboxMessage, OutboxStatus
 from app.people.models import Role, User
 from app.privacy.models import PrivacyRequest, RequestWhat
 from app.promises.models import Measure, MeasureReading, Promise
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
+from app.summaries.models import SummarySnapshot
 from app.themes.models import Theme
 from app.timeutil import utcnow
 from app.voice.models import EventKind, Item, TimelineEvent
@@ -258,6 +260,36 @@ def promises(db: Session, n: int, viewer: User) -> str:
     return marker
 
 
+def dead_messages(db: Session, n: int, _viewer: User) -> str:
+    """n given-up messages (the page shows the newest 100)."""
+    marker = f"http_400:Row{secrets.token_hex(4)}"
+    db.add_all(
+        OutboxMessage(
+            channel=Channel.EMAIL,
+            recipient=f"row{k}@example.org",
+            template="item_news_email",
+            status=OutboxStatus.DEAD,
+            last_error=marker,
+            for_young_person=True,
+        )
+        for k in range(n)
+    )
+    return marker
+
+
+def frozen_summaries(db: Session, n: int, viewer: User) -> str:
+    """n frozen versions of one meeting's summary."""
+    marker = f"Meeting {secrets.token_hex(4)}"
+    meeting = Meeting(kind=MeetingKind.BOARD, title=marker, held_on=date.today())
+    db.add(meeting)
+    db.flush()
+    db.add_all(
+        SummarySnapshot(meeting_id=meeting.id or 0, version=k + 1, frozen_by_id=viewer.id or 0)
+        for k in range(n)
+    )
+    return marker
+
+
 @dataclass(frozen=True)
 class ListPage:
     path: str  # "{theme}" becomes the first theme's slug
@@ -295,6 +327,8 @@ LIST_PAGES = [
     ListPage("/you-said-we-did", Role.YOUNG_PERSON, shared_items),
     ListPage("/staff/promises", Role.BOARD_CHAIR, promises),
     ListPage("/promises", Role.YOUNG_PERSON, promises),
+    ListPage("/staff/summaries", Role.BOARD_CHAIR, frozen_summaries),
+    ListPage("/staff/outbox", Role.PARTICIPATION_OFFICER, dead_messages),
 ]
 
 # Pages whose queries are known to grow with rows, and why. Strict: once fixed, the test fails
@@ -314,6 +348,15 @@ NOT_LISTS = {
     "/staff/meetings/new",
     "/staff/actions/new",
     "/staff/promises/new",
+    "/admin/languages",  # the eight languages we ship catalogues for: a fixed list
+    # A summary (and its quotes, PDFs and CSV) needs a meeting or dates in the query string:
+    # tests/summaries/test_query_counts.py counts its queries for few and many items.
+    "/staff/summaries/board",
+    "/staff/summaries/young",
+    "/staff/summaries/quotes",
+    "/staff/summaries/board.pdf",
+    "/staff/summaries/young.pdf",
+    "/staff/summaries/items.csv",
 }
 
 

@@ -36,7 +36,8 @@ from app.notifications.service import enqueue_email
 from app.people.models import User
 from app.themes import repository as themes_repository
 from app.timeutil import utcnow
-from app.voice.models import EventKind, TimelineEvent
+from app.voice.models import EventKind
+from app.voice.news import add_to_timelines
 
 OVERDUE_TEMPLATE = "action_overdue"
 WEEKLY_TEMPLATE = "actions_weekly"
@@ -62,9 +63,11 @@ def _check_open(action: BoardAction) -> None:
 def _tell_items(
     db: Session, item_ids: Iterable[int], *, kind: EventKind, body: str, actor: User
 ) -> None:
-    """One timeline event on each item (and the items merged into it)."""
-    for item_id in repository.with_merged(db, item_ids):
-        db.add(TimelineEvent(item_id=item_id, kind=kind, body=body, actor_id=actor.id))
+    """One timeline event on each item (and the items merged into it), and one message to each
+    young person who asked to hear about any of them."""
+    add_to_timelines(
+        db, item_ids=repository.with_merged(db, item_ids), kind=kind, body=body, actor=actor
+    )
 
 
 def create_action(

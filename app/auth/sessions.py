@@ -28,6 +28,11 @@ TOUCH_EVERY = timedelta(minutes=1)
 _SESSION_ID = re.compile(r"[A-Za-z0-9_-]{20,100}")  # what secrets.token_urlsafe makes
 #: Why a staff session ended ("idle" or "absolute"), kept until the sign-in page has said so.
 TIMED_OUT_KEY = "timed_out"
+#: How the visitor likes their pages (app/languages): kept when they sign in or out, since
+#: they say nothing about what anyone wrote.
+LANGUAGE_KEY = "lang"
+EASY_READ_KEY = "easy_read"
+PREFERENCE_KEYS = (LANGUAGE_KEY, EASY_READ_KEY)
 
 
 def hash_session_id(raw: str) -> str:
@@ -59,6 +64,7 @@ class SessionState:
             for page, draft in self.data.get("drafts", {}).items()
             if draft.get("owner") == user_id
         }
+        kept = self._preferences()
         self._previous_ids.append(self.raw_id)
         self.raw_id = secrets.token_urlsafe(32)
         self.is_new = True
@@ -66,16 +72,22 @@ class SessionState:
         self.authenticated_at = self.last_seen_at = utcnow()
         self.expired = False
         self.data.clear()
+        self.data.update(kept)
         if drafts:
             self.data["drafts"] = drafts
 
     def sign_out(self) -> None:
+        kept = self._preferences()
         self._previous_ids.append(self.raw_id)
         self.raw_id = secrets.token_urlsafe(32)
         self.is_new = True
         self.user_id = None
         self.authenticated_at = None
         self.data.clear()
+        self.data.update(kept)
+
+    def _preferences(self) -> dict[str, Any]:
+        return {key: self.data[key] for key in PREFERENCE_KEYS if key in self.data}
 
     @property
     def needs_saving(self) -> bool:

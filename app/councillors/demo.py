@@ -12,7 +12,8 @@ from app.people.models import Role, User
 from app.themes.models import Theme, ThemeChampion
 from app.themes.service import tag_topics
 from app.timeutil import utcnow
-from app.voice.models import EventKind, Item, TimelineEvent
+from app.voice.models import EventKind, Item
+from app.voice.news import add_to_timelines
 from app.voice.service import new_reference
 
 CHAMPIONED = ("housing", "education-employment-training")
@@ -90,5 +91,5 @@ def seed_themes_and_events(db: Session, *, staff: list[User], rng: random.Random
         )
         db.add(card)
         db.flush()
-        db.add(TimelineEvent(item_id=card.id or 0, kind=EventKind.SENT, created_at=card.created_at))
+        add_to_timelines(db, item_ids=[card.id or 0], kind=EventKind.SENT, at=card.created_at)
     db.flush()

@@ -9,11 +9,11 @@ from sqlmodel import Session
 from app.config import get_settings
 from app.councillors import repository
 from app.councillors.models import DigestSent
-from app.councillors.service import count_text
 from app.db import new_session
 from app.moderation.repository import shared_items
 from app.notifications.service import enqueue_email
 from app.people.models import User
+from app.smallnumbers import count_text
 from app.themes import repository as themes_repository
 from app.timeutil import utcnow
 

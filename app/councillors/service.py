@@ -21,23 +21,14 @@ from app.i18n import gettext as _
 from app.meetings import repository as meetings_repository
 from app.moderation.repository import SharedItem, shared_items
 from app.people.models import User
+from app.smallnumbers import SMALLEST_SHOWN, count_text
 from app.themes import repository as themes_repository
 from app.themes.models import Theme
 from app.timeutil import utcnow
 
-SMALLEST_SHOWN = 5  # k: fewer young people than this are never counted out loud
 MAX_NOTE = 2000
 EARLIER_SHOWN = 20
 TOP_TOPICS = 5
-
-
-def count_text(count: int) -> str:
-    """A count of young people, safe to show: "none", "fewer than 5" or the number."""
-    if count <= 0:
-        return _("none")
-    if count < SMALLEST_SHOWN:
-        return _("fewer than %(k)s") % {"k": SMALLEST_SHOWN}
-    return str(count)
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ from app.meetings.demo import seed_meetings
 from app.people.models import Role, User
 from app.people.service import CODE_ALPHABET, format_code, hash_passphrase, nickname_key
 from app.promises.demo import seed_promises
+from app.summaries.demo import seed_summaries
 from app.themes.models import Theme
 from app.timeutil import utcnow
-from app.voice.models import EventKind, Item, ItemStatus, TimelineEvent
+from app.voice.models import EventKind, Item, ItemStatus
+from app.voice.news import add_to_timelines
 
 DEMO_PASSPHRASE = "demo passphrase"  # noqa: S105 (published on purpose: demo accounts only)
 ITEM_COUNT = 200
@@ -85,6 +87,7 @@ def seed_demo(db: Session) -> bool:
     seed_themes_and_events(db, staff=staff, rng=rng)
     seed_actions(db, staff=staff)
     seed_promises(db, staff=staff)
+    seed_summaries(db, staff=staff, rng=rng)
     return True
 
 
@@ -98,38 +101,35 @@ def _demo_timeline(
 ) -> None:
     assert item.id is not None
     at = item.created_at
-    db.add(TimelineEvent(item_id=item.id, kind=EventKind.SENT, created_at=at))
+    add_to_timelines(db, item_ids=[item.id], kind=EventKind.SENT, at=at)
     if item.status is ItemStatus.NEW:
         return
     at += timedelta(days=rng.randint(1, 4))
-    db.add(
-        TimelineEvent(
-            item_id=item.id,
-            kind=EventKind.STATUS_CHANGED,
-            status=ItemStatus.BEING_READ,
-            actor_id=officer.id,
-            created_at=at,
-        )
+    add_to_timelines(
+        db,
+        item_ids=[item.id],
+        kind=EventKind.STATUS_CHANGED,
+        status=ItemStatus.BEING_READ,
+        actor=officer,
+        at=at,
     )
     if item.status is ItemStatus.BEING_READ:
         return
     at += timedelta(days=rng.randint(1, 10))
-    db.add(
-        TimelineEvent(
-            item_id=item.id,
-            kind=EventKind.RESPONSE_ADDED,
-            body=rng.choice(responses),
-            actor_id=officer.id,
-            created_at=at,
-        )
+    add_to_timelines(
+        db,
+        item_ids=[item.id],
+        kind=EventKind.RESPONSE_ADDED,
+        body=rng.choice(responses),
+        actor=officer,
+        at=at,
     )
     if item.status is ItemStatus.CLOSED:
-        db.add(
-            TimelineEvent(
-                item_id=item.id,
-                kind=EventKind.STATUS_CHANGED,
-                status=ItemStatus.CLOSED,
-                actor_id=officer.id,
-                created_at=at + timedelta(days=2),
-            )
+        add_to_timelines(
+            db,
+            item_ids=[item.id],
+            kind=EventKind.STATUS_CHANGED,
+            status=ItemStatus.CLOSED,
+            actor=officer,
+            at=at + timedelta(days=2),
         )

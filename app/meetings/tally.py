@@ -9,11 +9,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.meetings.models import VotingMethod
+from app.smallnumbers import SMALLEST_SHOWN
 
 RANK_POINTS = {1: 3, 2: 2, 3: 1}
 #: Results of a round with fewer voters than this are not shown (TRUST PR-07: k = 5), so a
 #: small vote cannot show how one known person voted.
-SMALL_NUMBER = 5
+SMALL_NUMBER = SMALLEST_SHOWN
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Every query about moderation. `shared_items` is the only door from young people's words to
 anyone who is not a participation officer or a safeguarding lead."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -38,7 +38,19 @@ class SharedItem:
     event_id: int | None = None  # "said at" an event (the event, never who)
 
 
-def _shared_statement(theme_id: int | None) -> sa.Select[int, str, datetime, Any, int | None]:
+@dataclass(frozen=True)
+class SharedFilter:
+    """Which shared items: tagged with any of `theme_ids` (all when empty), approved from
+    `approved_from` and before `approved_before` (either may be open)."""
+
+    theme_ids: tuple[int, ...] = ()
+    approved_from: datetime | None = None
+    approved_before: datetime | None = None
+
+
+def _shared_statement(
+    theme_id: int | None, where: SharedFilter = SharedFilter()
+) -> sa.Select[int, str, datetime, Any, int | None]:
     """Approved, consented, main items as their shared versions, with merged voices counted."""
     merged = aliased(Item)
     voices = (
@@ -67,9 +79,14 @@ def _shared_statement(theme_id: int | None) -> sa.Select[int, str, datetime, Any
             col(Item.merged_into_id).is_(None),
         )
     )
-    if theme_id is not None:
-        tagged = select(ItemTheme.item_id).where(ItemTheme.theme_id == theme_id)
+    theme_ids = (theme_id,) if theme_id is not None else where.theme_ids
+    if theme_ids:
+        tagged = select(ItemTheme.item_id).where(col(ItemTheme.theme_id).in_(theme_ids))
         statement = statement.where(col(SharedVersion.item_id).in_(tagged))
+    if where.approved_from is not None:
+        statement = statement.where(col(SharedVersion.approved_at) >= where.approved_from)
+    if where.approved_before is not None:
+        statement = statement.where(col(SharedVersion.approved_at) < where.approved_before)
     return statement
 
 
@@ -90,16 +107,43 @@ def _as_shared(
     ]
 
 
-def shared_items(db: Session, *, theme_id: int | None = None) -> list[SharedItem]:
-    """Items an officer approved for sharing, whose authors agreed, as their shared versions.
+def shared_items(
+    db: Session,
+    *,
+    theme_id: int | None = None,
+    where: SharedFilter = SharedFilter(),
+    most_voiced: int | None = None,
+) -> list[SharedItem]:
+    """Items an officer approved for sharing, whose authors agreed, as their shared versions,
+    oldest first; or, with `most_voiced`, only that many, the most young people first.
 
     Councillors, board chairs, action owners, summaries and public pages read young people's
-    words only through this function (or `shared_items_page`, the same rows a page at a time).
+    words only through this function (or `shared_items_page`, the same rows a page at a time,
+    or `shared_items_stream`, the same rows in batches for exports).
     """
-    statement = _shared_statement(theme_id).order_by(
-        col(SharedVersion.approved_at), col(SharedVersion.item_id)
-    )
+    statement = _shared_statement(theme_id, where)
+    if most_voiced is None:
+        statement = statement.order_by(col(SharedVersion.approved_at), col(SharedVersion.item_id))
+    else:
+        voices = statement.selected_columns[3]
+        statement = statement.order_by(
+            voices.desc(), col(SharedVersion.approved_at).desc(), col(SharedVersion.item_id)
+        ).limit(most_voiced)
     return _as_shared(db, db.execute(statement).all())
+
+
+def shared_items_stream(
+    db: Session, *, where: SharedFilter = SharedFilter(), batch: int = 1000
+) -> Iterator[list[SharedItem]]:
+    """The same rows as `shared_items`, oldest first, `batch` at a time, read through a
+    server-side cursor (yield_per), so an export of any size holds one batch in memory."""
+    statement = (
+        _shared_statement(None, where)
+        .order_by(col(SharedVersion.approved_at), col(SharedVersion.item_id))
+        .execution_options(yield_per=batch)
+    )
+    for rows in db.execute(statement).partitions():
+        yield _as_shared(db, rows)
 
 
 def shared_items_page(

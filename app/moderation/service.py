@@ -30,7 +30,8 @@ from app.themes.models import ItemTopic
 from app.themes.service import tag_topics
 from app.timeutil import utcnow
 from app.voice import repository as items_repository
-from app.voice.models import EventKind, Item, TimelineEvent
+from app.voice.models import EventKind, Item
+from app.voice.news import add_to_timelines
 
 
 class ModerationError(Refused):
@@ -232,9 +233,6 @@ def decide(
         decided_at=now,
     )
     db.add(made)
-    db.add(
-        TimelineEvent(item_id=item_id, kind=EventKind.DECISION, body=reason.text, actor_id=actor.id)
-    )
     _withdraw_shared(db, item_id)
     if decision is Sharing.SHARED:
         db.add(
@@ -264,8 +262,16 @@ def decide(
     if decision is Sharing.SAFEGUARDING:
         open_case(db, item=item, trigger=CaseTrigger.OFFICER_FLAG, raised_by=actor)
     record(db, actor=actor, action="item.decide", object_type="item", object_id=item_id)
-    returned = _follow_main(db, main=item, decision=made, reason=reason, actor=actor)
-    db.flush()
+    followers, returned = _follow_main(db, main=item, decision=made, reason=reason, actor=actor)
+    # The author and every follower read the reason; one call, so one message per young person.
+    add_to_timelines(
+        db,
+        item_ids=[item_id, *followers],
+        kind=EventKind.DECISION,
+        body=reason.text,
+        actor=actor,
+        at=now,
+    )
     return Decided(decision=made, returned_to_queue=returned)
 
 
@@ -351,14 +357,15 @@ def unmerge(db: Session, *, item: Item, actor: User) -> None:
 
 def _follow_main(
     db: Session, *, main: Item, decision: ModerationDecision, reason: DecisionReason, actor: User
-) -> int:
-    """Items merged into `main` follow its decision, each on its own timeline.
+) -> tuple[list[int], int]:
+    """Items merged into `main` follow its decision (the caller writes it on their timelines).
 
     Their own words are never shared: a shared main counts them as voices, and only those whose
     author agreed to sharing. The others, and every item of a main held for safeguarding, go
-    back to the queue to be decided on their own. Returns how many went back.
+    back to the queue to be decided on their own. Returns the followers and how many went back.
     """
     returned = 0
+    followers: list[int] = []
     for child in repository.merged_into(db, main.id or 0):
         leave = decision.decision is Sharing.SAFEGUARDING or (
             decision.decision is Sharing.SHARED and not child.may_share
@@ -378,14 +385,7 @@ def _follow_main(
                     decided_at=decision.decided_at,
                 )
             )
-            db.add(
-                TimelineEvent(
-                    item_id=child.id or 0,
-                    kind=EventKind.DECISION,
-                    body=reason.text,
-                    actor_id=actor.id,
-                )
-            )
+            followers.append(child.id or 0)
             child.sharing = decision.decision
             child.first_action_at = child.first_action_at or decision.decided_at
             record(
@@ -394,4 +394,4 @@ def _follow_main(
         child.updated_at = decision.decided_at
         db.add(child)
     db.flush()
-    return returned
+    return followers, returned

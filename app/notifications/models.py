@@ -13,6 +13,10 @@ from sqlmodel import Field, SQLModel
 from app.db import enum_type
 from app.timeutil import utcnow
 
+# A last_error prefix: the previous attempt may have reached Notify, so the worker looks the
+# message up by its reference before sending it again.
+UNCONFIRMED = "unconfirmed:"
+
 
 class Channel(StrEnum):
     EMAIL = "email"
@@ -42,5 +46,7 @@ class OutboxMessage(SQLModel, table=True):
     claimed_at: datetime | None = None
     last_error: str | None = Field(default=None, max_length=200)
     provider_id: str | None = Field(default=None, max_length=64)
+    # To a young person: never sent in the council's quiet hours (staff alerts always go).
+    for_young_person: bool = False
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None

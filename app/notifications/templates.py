@@ -12,6 +12,8 @@ TEMPLATE_SETTINGS: dict[str, str] = {
     "councillor_digest": "notify_template_councillor_digest",
     "action_overdue": "notify_template_action_overdue",
     "actions_weekly": "notify_template_actions_weekly",
+    "item_news_email": "notify_template_item_news_email",
+    "item_news_sms": "notify_template_item_news_sms",
 }
 
 

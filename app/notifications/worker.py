@@ -18,6 +18,12 @@ Sending and recording
     the attempt number we claimed: the attempt counter is the fencing token). `sent` is written
     the moment Notify answers 201.
 
+Quiet hours
+    Messages to young people (`for_young_person`) are never claimed inside the council's quiet
+    hours (QUIET_HOURS_START to QUIET_HOURS_END, council time), whatever their next_attempt_at
+    says, and a retry that would fall inside them is moved to their end. Staff and safeguarding
+    alerts are never held.
+
 Back-off
     Exponential with full jitter: a random delay in [0, min(1 h, 30 s * 2^(attempt-1))]; a 429's
     Retry-After is a floor. After NOTIFY_MAX_ATTEMPTS attempts, or at once when Notify refuses the
@@ -73,8 +79,9 @@ from sqlmodel import col, select
 
 from app.config import AppEnv, Settings, get_settings
 from app.db import new_session
-from app.notifications.models import Channel, OutboxMessage, OutboxStatus
+from app.notifications.models import UNCONFIRMED, Channel, OutboxMessage, OutboxStatus
 from app.notifications.notify import NotifyClient, Rejected, RetryLater, Sent
+from app.notifications.service import after_quiet_hours
 from app.notifications.templates import template_id
 from app.timeutil import utcnow
 
@@ -86,7 +93,6 @@ BACKOFF_BASE_SECONDS = 30.0
 BACKOFF_CAP_SECONDS = 3600.0
 RETRY_AFTER_LIMIT_SECONDS = 24 * 3600.0
 UNCONFIRMED_WAIT_SECONDS = 120.0
-UNCONFIRMED = "unconfirmed:"  # last_error prefix: the previous attempt may have reached Notify
 DEVELOPMENT_PROVIDER_ID = "not-sent-development"
 
 Outcome = Sent | RetryLater | Rejected
@@ -125,7 +131,7 @@ def backoff_seconds(attempts: int, rng: random.Random | None = None) -> float:
 
 
 def _due(now: datetime) -> ColumnElement[bool]:
-    return or_(
+    due = or_(
         and_(
             col(OutboxMessage.status) == OutboxStatus.PENDING,
             col(OutboxMessage.next_attempt_at) <= now,
@@ -135,6 +141,10 @@ def _due(now: datetime) -> ColumnElement[bool]:
             col(OutboxMessage.claimed_at) <= now - LEASE,
         ),
     )
+    if after_quiet_hours(now, get_settings()) != now:
+        # Quiet hours: young people's messages wait, whatever their next_attempt_at says.
+        return and_(due, col(OutboxMessage.for_young_person).is_(False))
+    return due
 
 
 def _anything_due(now: datetime) -> bool:
@@ -263,6 +273,8 @@ def record(
                 delay = max(delay, UNCONFIRMED_WAIT_SECONDS)
             row.status = OutboxStatus.PENDING
             row.next_attempt_at = now + timedelta(seconds=delay)
+            if row.for_young_person:
+                row.next_attempt_at = after_quiet_hours(row.next_attempt_at, settings)
             prefix = UNCONFIRMED if outcome.maybe_accepted else ""
             row.last_error = (prefix + outcome.reason)[:200]
             log.info(

@@ -10,7 +10,7 @@ from app.moderation.models import SharedVersion
 from app.privacy.models import PrivacyRequest, RequestState
 from app.voice import repository as items
 from app.voice import timeline
-from app.voice.models import Item, TimelineEvent
+from app.voice.models import Item, NewsContact, TimelineEvent
 
 
 def requests_of(db: Session, principal: Principal) -> Sequence[PrivacyRequest]:
@@ -76,6 +76,9 @@ def export(db: Session, principal: Principal) -> dict[str, Any]:
             "children_in_care_council_member": principal.user.is_cicc_member,
         }
     refs = references(db, [r.item_id for r in requests_of(db, principal) if r.item_id])
+    contacts = {
+        contact.item_id: contact for contact in items.contacts_of(db, [i.id or 0 for i in own])
+    }
     events: dict[int, list[TimelineEvent]] = {}
     for event in db.exec(
         select(TimelineEvent)
@@ -95,6 +98,7 @@ def export(db: Session, principal: Principal) -> dict[str, Any]:
                 "age_band": item.age_band.value if item.age_band else None,
                 "may_be_shared_without_your_name": item.may_share,
                 "shared_words": shared.get(item.id or 0),
+                "tell_me_about_news": _news_choice(contacts.get(item.id or 0)),
                 "what_happened": [
                     {
                         "when": entry.when.isoformat(),
@@ -119,3 +123,18 @@ def export(db: Session, principal: Principal) -> dict[str, Any]:
             for request in requests_of(db, principal)
         ],
     }
+
+
+def _news_choice(contact: NewsContact | None) -> dict[str, str | None] | None:
+    if contact is None:
+        return None
+    return {"email": contact.email, "text_message": contact.phone}
+
+
+def news_contacts(db: Session, principal: Principal) -> list[tuple[str, NewsContact]]:
+    """Where this young person gets news, item by item (reference, contact), for "Your data"."""
+    own = {item.id: item.reference for item in items.own_items(db, principal)}
+    return [
+        (own[contact.item_id], contact)
+        for contact in items.contacts_of(db, [item_id for item_id in own if item_id])
+    ]

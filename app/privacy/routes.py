@@ -61,6 +61,7 @@ def my_data(request: Request, db: DbSession, principal: CanReadOwn) -> Response:
             "what_labels": WHAT_LABELS,
             "just_asked": request.query_params.get("asked") == "1",
             "retention_years": get_settings().retention_years,
+            "news_contacts": repository.news_contacts(db, principal),
         },
         principal=principal,
     )

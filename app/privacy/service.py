@@ -11,15 +11,18 @@ from app.audit.service import record
 from app.authz import Principal
 from app.forms import Refused
 from app.i18n import gettext as _
+from app.languages.models import ItemEnglishSummary
 from app.meetings.models import RoundParticipant
 from app.moderation.models import ItemTheme, Redaction, SharedVersion
 from app.people.models import User, WebSession
 from app.privacy.models import MAX_NOTE_CHARS, PrivacyRequest, RequestState, RequestWhat
 from app.safeguarding.models import CaseState, SafeguardingCase
+from app.summaries.withdraw import withdraw_words
 from app.themes.models import ItemTopic
 from app.timeutil import utcnow
 from app.voice import repository as items
 from app.voice.models import EventKind, Item, ItemStatus, TimelineEvent
+from app.voice.news import add_to_timelines, forget_news
 
 ERASED_BODY = "[deleted]"  # shown wherever the words were; the timeline says when and why
 
@@ -44,16 +47,18 @@ def erase_item(db: Session, *, item: Item, actor: User | None, why: str) -> bool
     """Deletes the young person's words and everything made from them; False if held.
 
     The row, its reference and its timeline stay, so counts and "what happened" still add up;
-    the words, the shared version, its redactions, themes and topics and any reply go.
+    the words, the shared version, its redactions, themes and topics, any reply, staff's
+    English summary and the email or number for news about it go.
     """
     if item.erased_at is not None:
         return True
     if on_legal_hold(db, item):
         return False
     item_id = item.id or 0
-    for model in (ItemTheme, ItemTopic, Redaction):
+    for model in (ItemTheme, ItemTopic, Redaction, ItemEnglishSummary):
         db.execute(delete(model).where(col(model.item_id) == item_id))
     db.execute(delete(SharedVersion).where(col(SharedVersion.item_id) == item_id))
+    withdraw_words(db, item_ids=[item_id])
     db.execute(
         update(TimelineEvent)
         .where(
@@ -68,7 +73,8 @@ def erase_item(db: Session, *, item: Item, actor: User | None, why: str) -> bool
     item.erased_at = now
     item.updated_at = now
     db.add(item)
-    db.add(TimelineEvent(item_id=item_id, kind=EventKind.ERASED))
+    forget_news(db, item_ids=[item_id])
+    add_to_timelines(db, item_ids=[item_id], kind=EventKind.ERASED)
     record(db, actor=actor, action=why, object_type="item", object_id=item_id)
     db.flush()
     return True

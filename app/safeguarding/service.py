@@ -24,6 +24,7 @@ from app.safeguarding.models import (
     SafeguardingCase,
 )
 from app.safeguarding.screen import ScreenResult
+from app.summaries.withdraw import withdraw_words
 from app.timeutil import utcnow
 from app.voice.models import Item
 
@@ -67,6 +68,7 @@ def open_case(
     item.sharing = Sharing.SAFEGUARDING
     db.add(item)
     db.add(case)
+    withdraw_words(db, item_ids=[item.id or 0])
     db.flush()
     _alert(
         db,

@@ -70,6 +70,9 @@ class Item(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     # Set when the words were deleted (asked for, or past retention); the row stays for counts.
     erased_at: datetime | None = None
+    # The language the page was in when the young person wrote it (a tag like "ar"); they may
+    # write in any language, and staff see which one they chose. Empty: typed in by staff.
+    language: str | None = Field(default=None, max_length=16)
 
 
 class TimelineEvent(SQLModel, table=True):
@@ -84,3 +87,18 @@ class TimelineEvent(SQLModel, table=True):
     # A response the officer chose to show on the public "You said, we did" page as well.
     on_public_page: bool = False
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class NewsContact(SQLModel, table=True):
+    """How the young person who wrote an item wants to hear that there is news about it: an
+    email address, a mobile number (E.164), or both. No row: no messages (the default).
+
+    Contact details live here only (and in the outbox while a message is on its way). Staff
+    never see them; they go when the young person turns news off or the item is erased."""
+
+    __tablename__ = "news_contact"
+
+    item_id: int = Field(foreign_key="item.id", primary_key=True)
+    email: str | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=20)
+    updated_at: datetime = Field(default_factory=utcnow)

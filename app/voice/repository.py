@@ -6,8 +6,9 @@ from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, or_, select
 
 from app.authz import Principal
+from app.moderation.models import Sharing
 from app.themes.models import Theme
-from app.voice.models import EventKind, Item, ItemStatus, TimelineEvent
+from app.voice.models import EventKind, Item, ItemStatus, NewsContact, TimelineEvent
 
 
 def active_themes(db: Session) -> Sequence[Theme]:
@@ -109,3 +110,46 @@ def latest_public_responses(db: Session, item_ids: Sequence[int]) -> dict[int, s
         select(TimelineEvent.item_id, TimelineEvent.body).where(col(TimelineEvent.id).in_(latest))
     ).all()
     return {item_id: body for item_id, body in rows if body}
+
+
+def news_contact(db: Session, item_id: int) -> NewsContact | None:
+    return db.get(NewsContact, item_id)
+
+
+def news_contacts(db: Session, item_ids: Sequence[int]) -> Sequence[tuple[NewsContact, Item]]:
+    """The contacts of those items whose young person asked to hear about news, in one query.
+
+    Never for an item held for safeguarding: the safeguarding lead decides how to reach that
+    young person, and an automatic message on a phone someone else may read could put them at
+    risk."""
+    if not item_ids:
+        return []
+    rows = db.exec(
+        select(NewsContact, Item)
+        .join(Item, col(Item.id) == NewsContact.item_id)
+        .where(
+            col(NewsContact.item_id).in_(item_ids),
+            col(Item.erased_at).is_(None),
+            col(Item.sharing) != Sharing.SAFEGUARDING,
+        )
+        .order_by(col(Item.id))
+    ).all()
+    return [(contact, item) for contact, item in rows]
+
+
+def contacts_of(db: Session, item_ids: Sequence[int]) -> Sequence[NewsContact]:
+    if not item_ids:
+        return []
+    return db.exec(select(NewsContact).where(col(NewsContact.item_id).in_(item_ids))).all()
+
+
+def addresses_in_use(db: Session, addresses: Sequence[str]) -> set[str]:
+    """Which of these emails and numbers some item still wants news at."""
+    if not addresses:
+        return set()
+    rows = db.exec(
+        select(NewsContact.email, NewsContact.phone).where(
+            or_(col(NewsContact.email).in_(addresses), col(NewsContact.phone).in_(addresses))
+        )
+    ).all()
+    return {value for row in rows for value in row if value}

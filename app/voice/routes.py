@@ -10,15 +10,17 @@ from starlette.datastructures import FormData
 
 from app import ratelimit
 from app.authz import Permission, Principal, Require
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.db import DbSession
 from app.drafts import keep_draft, take_draft
 from app.forms import FormResult, parse_form
 from app.i18n import gettext
 from app.meetings import repository as meetings_repository
 from app.moderation.models import Sharing
+from app.timeutil import clock_words
 from app.voice import repository, service, timeline
-from app.voice.models import MAX_BODY_CHARS
+from app.voice.forms import NewsForm, saved_values
+from app.voice.models import MAX_BODY_CHARS, Item
 from app.web import redirect, render
 
 router = APIRouter()
@@ -169,8 +171,40 @@ def receipt_page(request: Request, principal: Principal, receipt: service.Receip
 def item_page(request: Request, db: DbSession, principal: CanReadOwn, reference: str) -> Response:
     item = repository.own_item(db, principal, service.normalise_reference(reference))
     if item is None:
-        return render(request, "voice/not_found.html", status_code=404, principal=principal)
+        return item_not_found(request, principal, reference)
+    return render_item(
+        request, db, principal, item, just_sent=request.query_params.get("sent") == "1"
+    )
+
+
+def item_not_found(request: Request, principal: Principal, reference: str) -> Response:
+    """Also where a news message's link lands when signed out: offer the ways back in."""
+    return render(
+        request,
+        "voice/not_found.html",
+        {"next": f"/said/{service.normalise_reference(reference)}"},
+        status_code=404,
+        principal=principal,
+    )
+
+
+def render_item(
+    request: Request,
+    db: DbSession,
+    principal: Principal,
+    item: Item,
+    *,
+    just_sent: bool,
+    news_form: FormResult[NewsForm] | None = None,
+    news_refused: str | None = None,
+) -> Response:
+    """The item, its timeline and the choice to hear about news (with any mistakes typed, or
+    why there is no choice to make)."""
     theme = repository.themes_by_id(db).get(item.theme_id or 0)
+    contact = repository.news_contact(db, item.id or 0)
+    error_list = news_form.error_list() if news_form else []
+    if news_refused:
+        error_list = [{"text": news_refused, "href": "#timeline"}]
     return render(
         request,
         "voice/item.html",
@@ -178,12 +212,24 @@ def item_page(request: Request, db: DbSession, principal: CanReadOwn, reference:
             "item": item,
             "theme": theme,
             "entries": timeline.for_author(repository.timeline(db, item.id or 0)),
-            "just_sent": request.query_params.get("sent") == "1",
+            "just_sent": just_sent,
             "held_for_safety": item.sharing is Sharing.SAFEGUARDING,
             "access_code": principal.session.data.get("codes", {}).get(item.reference),
+            "contact": contact,
+            "news_values": news_form.values if news_form else saved_values(contact),
+            "errors": news_form.errors if news_form else {},
+            "error_list": error_list,
+            "news_notice": request.query_params.get("news", ""),
+            "quiet_hours": quiet_hours_words(get_settings()),
         },
+        status_code=400 if news_form else 409 if news_refused else 200,
         principal=principal,
     )
+
+
+def quiet_hours_words(settings: Settings) -> dict[str, str] | None:
+    start, end = settings.quiet_hours_start, settings.quiet_hours_end
+    return None if start == end else {"start": clock_words(start), "end": clock_words(end)}
 
 
 @router.get("/my")
@@ -198,7 +244,11 @@ def my_things(request: Request, db: DbSession, principal: CanReadOwn) -> Respons
 
 @router.get("/check")
 def check_form(request: Request, principal: CanReadOwn) -> Response:
-    return render(request, "voice/check.html", {"values": {}, "errors": {}}, principal=principal)
+    """A news message's link fills in the reference (never the secret code)."""
+    values = {"reference": request.query_params.get("reference", "")[:20]}
+    return render(
+        request, "voice/check.html", {"values": values, "errors": {}}, principal=principal
+    )
 
 
 @router.post("/check")

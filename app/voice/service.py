@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from app import i18n
 from app.authz import Principal
 from app.forms import StrictForm
 from app.i18n import gettext as _
@@ -20,7 +21,8 @@ from app.safeguarding.screen import ScreenResult, screen
 from app.safeguarding.service import open_case
 from app.timeutil import utcnow
 from app.voice import repository
-from app.voice.models import MAX_BODY_CHARS, AgeBand, EventKind, Item, ItemStatus, TimelineEvent
+from app.voice.models import MAX_BODY_CHARS, AgeBand, EventKind, Item, ItemStatus
+from app.voice.news import add_to_timelines
 
 MAX_RESPONSE_CHARS = 4000
 
@@ -161,12 +163,14 @@ def submit_view(
         age_band=origin.age_band,
         idempotency_key=form.form_key,
         content_fingerprint=fingerprint,
+        # The language the young person was reading the form in; officers typing in cards: none.
+        language=None if principal.is_staff else i18n.active().code,
     )
     try:
         with db.begin_nested():
             db.add(item)
             db.flush()
-            db.add(TimelineEvent(item_id=item.id or 0, kind=EventKind.SENT))
+            add_to_timelines(db, item_ids=[item.id or 0], kind=EventKind.SENT)
             _screen_for_safety(db, item, screened)
             db.flush()
     except IntegrityError:
@@ -211,12 +215,9 @@ def change_status(db: Session, *, item: Item, status: ItemStatus, actor: User) -
     item.status = status
     item.updated_at = utcnow()
     db.add(item)
-    db.add(
-        TimelineEvent(
-            item_id=item.id or 0, kind=EventKind.STATUS_CHANGED, status=status, actor_id=actor.id
-        )
+    add_to_timelines(
+        db, item_ids=[item.id or 0], kind=EventKind.STATUS_CHANGED, status=status, actor=actor
     )
-    db.flush()
 
 
 def response_preview_token(text: str) -> str:
@@ -268,17 +269,16 @@ def publish_group_response(
     if previewed is not None and previewed != response_preview_token(text):
         raise NeedsResponsePreview
     now = utcnow()
+    add_to_timelines(
+        db,
+        item_ids=[item.id or 0 for item in items],
+        kind=EventKind.RESPONSE_ADDED,
+        body=text,
+        actor=actor,
+        on_public_page=on_public_page,
+        at=now,
+    )
     for item in items:
-        db.add(
-            TimelineEvent(
-                item_id=item.id or 0,
-                kind=EventKind.RESPONSE_ADDED,
-                body=text,
-                actor_id=actor.id,
-                on_public_page=on_public_page,
-                created_at=now,
-            )
-        )
         if item.status in {ItemStatus.NEW, ItemStatus.BEING_READ}:
             item.status = ItemStatus.RESPONDED
         item.updated_at = now

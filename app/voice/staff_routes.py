@@ -13,6 +13,8 @@ from app.drafts import take_draft
 from app.forms import parse_form, whole_number
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
+from app.languages.registry import translated
+from app.languages.repository import english_summary
 from app.moderation.labels import SHARING_LABELS
 from app.moderation.repository import merged_into
 from app.people.models import User
@@ -131,6 +133,8 @@ def _item_page(
             "responded": _responded_count(request),
             "case": case_of_item(db, principal, item.id or 0),
             "sharing_labels": SHARING_LABELS,
+            "item_language": translated(item.language or ""),
+            "english_summary": english_summary(db, item.id or 0),
         },
         status_code=400 if status_error else 200,
         block="status",

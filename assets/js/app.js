@@ -52,3 +52,64 @@ if (htmx) {
     })
   })
 }
+
+// "Listen": reads the page's main content aloud with the browser's own speech synthesis, in
+// the page's language. The button exists only where the browser can speak; nothing is sent
+// anywhere. The button's words come translated from the page (<template id="sd-listen-template">).
+const listenTemplate = document.getElementById('sd-listen-template')
+const mainContent = document.getElementById('main-content')
+
+if (listenTemplate && mainContent && 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window) {
+  const synth = window.speechSynthesis
+  const block = listenTemplate.content.firstElementChild.cloneNode(true)
+  const button = block.querySelector('button')
+  const label = block.querySelector('.sd-listen__label')
+  const lang = document.documentElement.lang || 'en'
+  const base = lang.split('-')[0].toLowerCase()
+  const exit = mainContent.querySelector('.govuk-exit-this-page')
+  mainContent.insertBefore(block, exit ? exit.nextSibling : mainContent.firstChild)
+
+  const skipped = '[data-listen-skip], .govuk-exit-this-page, [hidden], [aria-hidden="true"], script, style, template, select'
+  const mainText = () => {
+    const parts = []
+    const walker = document.createTreeWalker(mainContent, NodeFilter.SHOW_TEXT, {
+      acceptNode (node) {
+        const parent = node.parentElement
+        return parent && !parent.closest(skipped) && node.nodeValue.trim()
+          ? NodeFilter.FILTER_ACCEPT
+          : NodeFilter.FILTER_REJECT
+      }
+    })
+    while (walker.nextNode()) parts.push(walker.currentNode.nodeValue.trim())
+    return parts.join('\n')
+  }
+  const matches = (voice) => (voice.lang || '').toLowerCase().replace('_', '-').split('-')[0] === base
+  const showSpeaking = (on) => {
+    label.textContent = on ? button.dataset.stopText : button.dataset.listenText
+  }
+
+  button.addEventListener('click', () => {
+    if (synth.speaking) {
+      synth.cancel()
+      showSpeaking(false)
+      return
+    }
+    const utterance = new window.SpeechSynthesisUtterance(mainText())
+    utterance.lang = lang
+    const voice = synth.getVoices().find(matches)
+    if (voice) utterance.voice = voice
+    utterance.addEventListener('end', () => showSpeaking(false))
+    utterance.addEventListener('error', () => showSpeaking(false))
+    showSpeaking(true)
+    synth.speak(utterance)
+  })
+
+  // A browser with voices but none for this language would read it wrongly: no button then.
+  const checkVoices = () => {
+    const voices = synth.getVoices()
+    block.hidden = voices.length > 0 && !voices.some(matches)
+  }
+  checkVoices()
+  if (synth.addEventListener) synth.addEventListener('voiceschanged', checkVoices)
+  window.addEventListener('pagehide', () => synth.cancel())
+}

@@ -1,30 +1,35 @@
 """The board-actions journey on a phone (360x740), JavaScript on and off, axe on every page:
 an officer adds an action and links shared items to it, the owner posts an update (a missing
-line for young people is refused kindly, nothing lost), and the young person who raised it
-sees the update on their item."""
+line for young people is refused kindly, nothing lost), and the young person who raised it,
+having asked for news by email, gets one message per change with a link, follows it, signs in
+and sees the update on their item."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import BrowserContext, expect
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.actions.models import ActionStatus, BoardAction
+from app.notifications.models import OutboxMessage
 from app.people.models import Role
 from tests.browser.helpers import Tab, TabOpener, check_axe
+from tests.browser.test_item_news import ask_for_news, young_sign_in
 from tests.browser.test_moderation import make_staff, sign_in
 from tests.councillors.helpers import shared
 from tests.moderation.helpers import theme_id
-from tests.support.factories import PASSPHRASE, make_user
+from tests.support.factories import make_user
 from tests.support.idp import LoopbackIdP
 
 pytestmark = pytest.mark.browser
 
 SHARED = "I had to move flats three times this year"
 LINE = "We found 2 places for new flats."
+EMAIL = "sam@example.org"
 
 
 def _sign_out(tab: Tab) -> None:
@@ -44,6 +49,13 @@ def test_officer_links_owner_updates_young_person_sees_it(
     db.commit()
     tab = open_tab(any_context)
     page = tab.page
+
+    # Sam asks to be told by email when there is news about what they said.
+    young_sign_in(tab, "Sam")
+    tab.goto(f"/said/{item.reference}")
+    ask_for_news(tab, email=EMAIL)
+    page.wait_for_url(re.compile(r"news=on"))
+    _sign_out(tab)
 
     # The officer adds an action (its due date already passed: allowed, and flagged).
     sign_in(tab, idp, "officer-act", "Pat Officer")
@@ -100,12 +112,23 @@ def test_officer_links_owner_updates_young_person_sees_it(
     expect(page.get_by_role("alert")).to_contain_text("Update posted.")
     _sign_out(tab)
 
-    # The young person sees it on their phone.
-    tab.goto("/sign-in")
-    page.get_by_label("Nickname").fill("Sam")
-    page.get_by_label("Passphrase", exact=True).fill(PASSPHRASE)
-    page.get_by_role("button", name="Sign in", exact=True).click()
-    tab.goto(f"/said/{item.reference}")
+    # The outbox holds one message for Sam per change (the link, then the update), each only
+    # a link to the item: never what was said, never the update's words.
+    messages = db.exec(
+        select(OutboxMessage)
+        .where(OutboxMessage.recipient == EMAIL)
+        .order_by(col(OutboxMessage.id))
+    ).all()
+    assert [json.loads(message.personalisation) for message in messages] == [
+        {"link": tab.url(f"/said/{item.reference}")}
+    ] * 2
+    assert all(m.for_young_person and m.template == "item_news_email" for m in messages)
+
+    # The young person opens the link on their phone, signs in, and sees the update.
+    page.goto(json.loads(messages[-1].personalisation)["link"])
+    page.get_by_role("main").get_by_role("link", name="Sign in").click()
+    young_sign_in(tab, "Sam")
+    page.wait_for_url(tab.url(f"/said/{item.reference}"))
     expect(page.get_by_text("The board is acting on this")).to_be_visible()
     expect(page.get_by_text("More flats for care leavers")).to_be_visible()
     expect(page.get_by_text(LINE)).to_be_visible()

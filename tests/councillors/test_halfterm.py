@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from app.councillors.halfterm import half_term_of
-from app.councillors.service import count_text
+from app.smallnumbers import count_text
 
 
 @pytest.mark.parametrize(

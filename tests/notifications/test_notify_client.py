@@ -45,18 +45,6 @@ def _logs_hold_no_personal_data(caplog: pytest.LogCaptureFixture) -> Iterator[No
     assert_no_personal_data(caplog.records, [TO, LINK, SECRET])
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeNotify]:
-    with FakeNotify() as server:
-        yield server
-
-
-@pytest.fixture
-def client(fake: FakeNotify) -> Iterator[NotifyClient]:
-    with NotifyClient(fake.api_key, fake.base_url, timeout=0.5) as notify:
-        yield notify
-
-
 def send(client: NotifyClient, reference: str = "outbox-1-0") -> Sent | RetryLater | Rejected:
     return client.send_email(
         email_address=TO,

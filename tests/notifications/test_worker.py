@@ -78,18 +78,6 @@ def settings(monkeypatch: pytest.MonkeyPatch) -> Settings:
     return current
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeNotify]:
-    with FakeNotify() as server:
-        yield server
-
-
-@pytest.fixture
-def client(fake: FakeNotify) -> Iterator[NotifyClient]:
-    with NotifyClient(fake.api_key, fake.base_url, timeout=0.5) as notify:
-        yield notify
-
-
 def queue(count: int = 1) -> list[int]:
     ids = []
     with new_session(for_writing=True) as db:

@@ -7,6 +7,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.moderation.models import DecisionReason, Sharing
+from app.notifications.models import OutboxStatus
+from app.notifications.service import enqueue_email
 from app.people.models import Role, User
 from app.safeguarding.models import CaseTrigger
 from app.safeguarding.service import open_case
@@ -16,6 +18,7 @@ from tests.actions.helpers import policy_matrix_ids as action_ids
 from tests.councillors.helpers import make_champion, route_ids
 from tests.meetings.helpers import policy_matrix_ids as meeting_ids
 from tests.promises.helpers import policy_matrix_ids as promise_ids
+from tests.summaries.helpers import policy_matrix_ids as summary_ids
 from tests.support.factories import make_item, make_user, sign_in
 
 ANONYMOUS = "anonymous"
@@ -45,12 +48,26 @@ def seed_route_objects(db: Session) -> RouteObjects:
         "{reference}": item.reference,
         "{case_id}": str(case.id),
         "{reason_id}": str(reason.id),
+        "{message_id}": str(dead_message(db)),
+        "{code}": "cy",  # a language (app/languages)
     }
     placeholders |= meeting_ids(db, author.id or 0)
     placeholders |= route_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0)
     placeholders |= action_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0)
     placeholders |= promise_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0)
+    placeholders |= summary_ids(db, make_user(db, Role.PARTICIPATION_OFFICER).id or 0)
     return RouteObjects(author=author, item=item, placeholders=placeholders)
+
+
+def dead_message(db: Session) -> int:
+    """An outbox message the worker gave up on, for "Try again"."""
+    message = enqueue_email(
+        db, to="dsl@council.example", template="safeguarding_alert", personalisation={}
+    )
+    message.status = OutboxStatus.DEAD
+    db.add(message)
+    db.commit()
+    return message.id or 0
 
 
 def sign_in_as(client: TestClient, db: Session, role: str, objects: RouteObjects) -> None:
