@@ -10,7 +10,7 @@ from app.audit.service import record
 from app.authz import Permission, Principal, Require
 from app.db import DbSession
 from app.drafts import take_draft
-from app.forms import parse_form, whole_number
+from app.forms import clean_text, parse_form, whole_number
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext
 from app.languages.registry import translated
@@ -48,6 +48,7 @@ def inbox(
     status: Annotated[str, Query(max_length=20)] = "",
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
+    theme = clean_text(theme)  # a NUL in the address would be an error on PostgreSQL
     chosen_theme = repository.theme_by_slug(db, theme) if theme else None
     chosen_status = ItemStatus(status) if status in set(ItemStatus) else None
     items, total = repository.inbox_page(

@@ -65,6 +65,7 @@ def test_bad_filters_never_give_a_500(client: TestClient, db: Session) -> None:
     assert client.get("/staff/inbox?page=abc").status_code == 400
     assert client.get("/staff/inbox?page=0").status_code == 400
     assert page(client.get("/staff/inbox?status=nonsense&theme=nope")).status == 200
+    assert page(client.get("/staff/inbox?theme=hous%00ing")).status == 200  # NUL: PostgreSQL
 
 
 def test_status_change_without_and_with_htmx(client: TestClient, db: Session) -> None:
